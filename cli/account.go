@@ -1,0 +1,328 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"rolo/model"
+	"rolo/store"
+)
+
+type accountFlags struct {
+	name, domain, industry, phone, website, address, externalID, notes, owner string
+	tags                                                                      []string
+}
+
+var accountFields = []string{"name", "domain", "industry", "phone", "website", "address", "external-id", "notes", "owner", "tag"}
+
+func (f *accountFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.name, "name", "", "company name")
+	fl.StringVar(&f.domain, "domain", "", "web domain, e.g. isik.com.tr")
+	fl.StringVar(&f.industry, "industry", "", "industry")
+	fl.StringVar(&f.phone, "phone", "", "phone number")
+	fl.StringVar(&f.website, "website", "", "web site")
+	fl.StringVar(&f.address, "address", "", "postal address")
+	fl.StringVar(&f.externalID, "external-id", "", "id of the account in the ERP")
+	fl.StringVar(&f.notes, "notes", "", "notes")
+	fl.StringVar(&f.owner, "owner", "", "owner: me, a team member's name or email")
+	fl.StringArrayVar(&f.tags, "tag", nil, "tag (repeat or comma-separate; on edit replaces the tags)")
+}
+
+func (f *accountFlags) apply(ctx context.Context, cmd *cobra.Command, s *Session, a *model.Account) error {
+	for flag, pair := range map[string]struct {
+		dst *string
+		v   string
+	}{
+		"name": {&a.Name, f.name}, "domain": {&a.Domain, f.domain}, "industry": {&a.Industry, f.industry},
+		"phone": {&a.Phone, f.phone}, "website": {&a.Website, f.website}, "address": {&a.Address, f.address},
+		"external-id": {&a.ExternalID, f.externalID}, "notes": {&a.Notes, f.notes},
+	} {
+		if cmd.Flags().Changed(flag) {
+			*pair.dst = pair.v
+		}
+	}
+	if cmd.Flags().Changed("tag") {
+		a.Tags = f.tags
+	}
+	if cmd.Flags().Changed("owner") {
+		id, err := s.resolveOwner(ctx, f.owner)
+		if err != nil {
+			return err
+		}
+		a.OwnerID = id
+	}
+	return nil
+}
+
+func (a *app) accountCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "account", Short: "Add, list, show, edit and archive accounts (companies)"}
+	cmd.AddCommand(a.accountAddCmd(), a.accountListCmd(), a.accountShowCmd(), a.accountEditCmd(), a.accountDeleteCmd())
+	return cmd
+}
+
+func (a *app) accountAddCmd() *cobra.Command {
+	var f accountFlags
+	var allowDup, asJSON bool
+	cmd := &cobra.Command{
+		Use:     "add --name N [--domain D] [--industry I] [--external-id X]",
+		Short:   "Add an account",
+		Example: `  rolo account add --name "Işık Tekstil A.Ş." --domain isik.com.tr --industry Textiles`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !cmd.Flags().Changed("name") {
+				return usagef("account add needs --name")
+			}
+			ctx := cmd.Context()
+			s, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			var acc model.Account
+			if err := f.apply(ctx, cmd, s, &acc); err != nil {
+				return err
+			}
+			acc, err = s.Store.Accounts.Create(ctx, acc, store.WriteOptions{AllowDuplicate: allowDup})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "added account #%d %s\n", acc.ID, model.Printable(acc.Name))
+			if asJSON {
+				return printJSON(cmd.OutOrStdout(), acc)
+			}
+			return nil
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().BoolVar(&allowDup, "allow-duplicate", false, "save even when an account has the same name")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the new account as JSON")
+	return cmd
+}
+
+func (a *app) accountListCmd() *cobra.Command {
+	var search, tag, owner string
+	var limit int
+	var archived, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [--search Q] [--tag X] [--owner me|NAME] [--limit N] [--json]",
+		Short: "List accounts by name",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if limit < 0 {
+				return usagef("--limit must be 0 (no limit) or more")
+			}
+			ctx := cmd.Context()
+			s, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			q := store.ListQuery{Search: search, Tag: model.NormalizeTag(tag), Archived: archived}
+			if q.OwnerID, err = s.resolveOwner(ctx, owner); err != nil {
+				return err
+			}
+			var out func(model.Account) error
+			var done func() error
+			if asJSON {
+				arr := &jsonArray{w: cmd.OutOrStdout()}
+				out = func(x model.Account) error { return arr.add(x) }
+				done = arr.close
+			} else {
+				t := newTable(cmd.OutOrStdout(), "ID", "NAME", "DOMAIN", "INDUSTRY", "CONTACTS", "OWNER")
+				out = func(x model.Account) error {
+					t.row(strconv.FormatInt(x.ID, 10), x.Name, x.Domain, x.Industry, strconv.Itoa(x.Contacts), x.OwnerName)
+					return nil
+				}
+				done = t.flush
+			}
+			err = pageAll(limit, func(page int, after *store.Cursor) (int, *store.Cursor, error) {
+				q.Limit, q.After = page, after
+				rows, err := s.Store.Accounts.List(ctx, q)
+				if err != nil || len(rows) == 0 {
+					return 0, nil, err
+				}
+				for _, x := range rows {
+					if err := out(x); err != nil {
+						return 0, nil, err
+					}
+				}
+				last := rows[len(rows)-1]
+				return len(rows), &store.Cursor{Sort: last.SortName(), ID: last.ID}, nil
+			})
+			if err != nil {
+				return err
+			}
+			return done()
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&search, "search", "", "word-prefix search over name, domain, industry, tags, notes (folded)")
+	fl.StringVar(&tag, "tag", "", "only accounts with this tag")
+	fl.StringVar(&owner, "owner", "", "only accounts of this owner: me or a name")
+	fl.IntVar(&limit, "limit", 0, "at most N accounts (0: all)")
+	fl.BoolVar(&archived, "archived", false, "list archived accounts instead")
+	fl.BoolVar(&asJSON, "json", false, "print a JSON array")
+	return cmd
+}
+
+// findAccount resolves ID|NAME (folded: "isik tekstil" finds "Işık Tekstil").
+func findAccount(ctx context.Context, s *Session, key string) (model.Account, error) {
+	key = strings.TrimSpace(key)
+	if id, err := strconv.ParseInt(strings.TrimPrefix(key, "#"), 10, 64); err == nil {
+		return s.Store.Accounts.Get(ctx, id)
+	}
+	return s.Store.Accounts.FindByName(ctx, key)
+}
+
+type accountWithHistory struct {
+	model.Account
+	History []model.Change `json:"history"`
+}
+
+func (a *app) accountShowCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID|NAME [--json]",
+		Short: "Show an account with its contacts and history",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			s, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			acc, err := findAccount(ctx, s, args[0])
+			if err != nil {
+				return err
+			}
+			hist, err := s.Store.History.For(ctx, "account", acc.ID, 50)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return printJSON(cmd.OutOrStdout(), accountWithHistory{acc, hist})
+			}
+			w := cmd.OutOrStdout()
+			state := ""
+			if acc.ArchivedAt != nil {
+				state = "  (archived)"
+			}
+			fmt.Fprintf(w, "%s  #%d  v%d%s\n", model.Printable(acc.Name), acc.ID, acc.Version, state)
+			k := card{w}
+			k.line("domain", acc.Domain)
+			k.line("industry", acc.Industry)
+			k.line("phone", acc.Phone)
+			k.line("website", acc.Website)
+			k.line("address", acc.Address)
+			k.line("erp id", acc.ExternalID)
+			k.line("tags", strings.Join(acc.Tags, ", "))
+			for _, key := range sortedKeys(acc.Custom) {
+				k.line(key, acc.Custom[key])
+			}
+			k.line("owner", acc.OwnerName)
+			k.line("created", s.formatTime(acc.CreatedAt))
+			k.line("updated", s.formatTime(acc.UpdatedAt))
+			if acc.Notes != "" {
+				fmt.Fprintln(w, "Notes")
+				for _, l := range strings.Split(model.PrintableBlock(acc.Notes), "\n") {
+					fmt.Fprintln(w, "  "+l)
+				}
+			}
+			if acc.Contacts > 0 {
+				const shown = 20
+				cs, err := s.Store.Contacts.List(ctx, store.ListQuery{AccountID: acc.ID, Limit: shown})
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(w, "Contacts (%d)\n", acc.Contacts)
+				t := newTable(w, "  ID", "NAME", "TITLE", "EMAIL", "PHONE")
+				for _, c := range cs {
+					t.row("  "+strconv.FormatInt(c.ID, 10), c.Name(), c.Title, c.Email, c.Phone)
+				}
+				t.flush()
+				if acc.Contacts > shown {
+					fmt.Fprintf(w, "  … and %d more: rolo contact list --account %q\n", acc.Contacts-shown, acc.Name)
+				}
+			}
+			printHistory(w, s, hist)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the account and its history as JSON")
+	return cmd
+}
+
+func (a *app) accountEditCmd() *cobra.Command {
+	var f accountFlags
+	var allowDup, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "edit ID|NAME [--name N] [--domain D] [--industry I] ...",
+		Short: "Change an account's fields",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !anyChanged(cmd, accountFields...) {
+				return usagef("account edit needs at least one field to change, e.g. --industry I")
+			}
+			ctx := cmd.Context()
+			s, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			acc, err := findAccount(ctx, s, args[0])
+			if err != nil {
+				return err
+			}
+			if err := f.apply(ctx, cmd, s, &acc); err != nil {
+				return err
+			}
+			acc, err = s.Store.Accounts.Update(ctx, acc, store.WriteOptions{AllowDuplicate: allowDup})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "saved account #%d %s (v%d)\n", acc.ID, model.Printable(acc.Name), acc.Version)
+			if asJSON {
+				return printJSON(cmd.OutOrStdout(), acc)
+			}
+			return nil
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().BoolVar(&allowDup, "allow-duplicate", false, "save even when an account has the same name")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the saved account as JSON")
+	return cmd
+}
+
+func (a *app) accountDeleteCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "delete ID|NAME",
+		Aliases: []string{"archive"},
+		Short:   "Archive an account (hidden from lists; rolo undo brings it back)",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			s, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			acc, err := findAccount(ctx, s, args[0])
+			if err != nil {
+				return err
+			}
+			acc, err = s.Store.Accounts.Archive(ctx, acc.ID, acc.Version)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "archived account #%d %s (rolo undo brings it back)\n", acc.ID, model.Printable(acc.Name))
+			if asJSON {
+				return printJSON(cmd.OutOrStdout(), acc)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the archived account as JSON")
+	return cmd
+}

@@ -1,0 +1,267 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+
+	"rolo/model"
+)
+
+// Accounts is the AccountRepo of a Store.
+type Accounts struct{ s *Store }
+
+const accountSelect = `SELECT a.id, a.name, a.domain, a.industry, a.phone, a.phone_e164, a.website, a.address,
+	a.external_id, a.tags, a.notes, a.custom, a.owner_id, coalesce(u.name, ''),
+	(SELECT count(*) FROM contacts k WHERE k.account_id = a.id AND k.archived_at IS NULL),
+	a.last_activity_at, a.created_at, a.updated_at, a.archived_at, a.version
+	FROM accounts a LEFT JOIN users u ON u.id = a.owner_id`
+
+func scanAccount(sc scanner) (model.Account, error) {
+	var a model.Account
+	var tags, custom, created, updated string
+	var last, archived sql.NullString
+	err := sc.Scan(&a.ID, &a.Name, &a.Domain, &a.Industry, &a.Phone, &a.PhoneE164, &a.Website, &a.Address,
+		&a.ExternalID, &tags, &a.Notes, &custom, &a.OwnerID, &a.OwnerName, &a.Contacts,
+		&last, &created, &updated, &archived, &a.Version)
+	if err != nil {
+		return a, err
+	}
+	a.Tags = decodeTags(tags)
+	a.Custom = decodeCustom(custom)
+	a.LastActivityAt = parseTimePtr(last)
+	a.CreatedAt, a.UpdatedAt = parseTime(created), parseTime(updated)
+	a.ArchivedAt = parseTimePtr(archived)
+	return a, nil
+}
+
+func getAccount(ctx context.Context, q querier, id int64) (model.Account, error) {
+	a, err := scanAccount(q.QueryRowContext(ctx, accountSelect+` WHERE a.id = ?`, id))
+	if isNoRows(err) {
+		return a, notFound("account", "#"+strconv.FormatInt(id, 10))
+	}
+	return a, err
+}
+
+// Get returns the account with this id, archived or not.
+func (r *Accounts) Get(ctx context.Context, id int64) (model.Account, error) {
+	return getAccount(ctx, r.s.db, id)
+}
+
+// FindByName finds a live account by folded name.
+func (r *Accounts) FindByName(ctx context.Context, name string) (model.Account, error) {
+	return accountByName(ctx, r.s.db, name)
+}
+
+func (w *wtx) accountByName(ctx context.Context, name string) (model.Account, error) {
+	return accountByName(ctx, w, name)
+}
+
+func accountByName(ctx context.Context, q querier, name string) (model.Account, error) {
+	a, err := scanAccount(q.QueryRowContext(ctx, accountSelect+
+		` WHERE a.sort_name = ? AND a.archived_at IS NULL ORDER BY a.id LIMIT 1`, model.Fold(strings.TrimSpace(name))))
+	if isNoRows(err) {
+		return a, notFound("account", strconv.Quote(strings.TrimSpace(name)))
+	}
+	return a, err
+}
+
+// Create saves a new account; an account whose folded name is taken is a
+// duplicate unless opt.AllowDuplicate.
+func (r *Accounts) Create(ctx context.Context, a model.Account, opt WriteOptions) (model.Account, error) {
+	var out model.Account
+	err := r.s.write(ctx, func(w *wtx) error {
+		var err error
+		out, err = w.insertAccount(ctx, a, opt)
+		return err
+	})
+	return out, err
+}
+
+func (w *wtx) prepareAccount(a *model.Account) error {
+	if err := a.Normalize(w.s.rules); err != nil {
+		return err
+	}
+	if a.OwnerID == 0 {
+		a.OwnerID = w.s.actor
+	}
+	if a.OwnerID == 0 {
+		return model.Invalid("owner", "no owner: set user.name in the config")
+	}
+	if a.Tags == nil {
+		a.Tags = []string{}
+	}
+	if a.Custom == nil {
+		a.Custom = map[string]string{}
+	}
+	return nil
+}
+
+func (w *wtx) accountDuplicate(ctx context.Context, a model.Account) error {
+	var id int64
+	var name string
+	err := w.QueryRowContext(ctx, `SELECT id, name FROM accounts WHERE sort_name = ? AND id <> ? AND archived_at IS NULL ORDER BY id LIMIT 1`,
+		a.SortName(), a.ID).Scan(&id, &name)
+	if isNoRows(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return &DuplicateError{Entity: "account", Field: "name", Value: a.Name, ExistingID: id, ExistingName: name}
+}
+
+func (w *wtx) insertAccount(ctx context.Context, a model.Account, opt WriteOptions) (model.Account, error) {
+	if err := w.prepareAccount(&a); err != nil {
+		return a, err
+	}
+	if !opt.AllowDuplicate {
+		if err := w.accountDuplicate(ctx, a); err != nil {
+			return a, err
+		}
+	}
+	now := formatTime(w.now)
+	res, err := w.ExecContext(ctx, `INSERT INTO accounts(id, name, sort_name, domain, industry, phone, phone_e164, website, address,
+		external_id, tags, notes, custom, owner_id, search, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		nullIfZero(a.ID), a.Name, a.SortName(), a.Domain, a.Industry, a.Phone, a.PhoneE164, a.Website, a.Address,
+		a.ExternalID, encodeJSON(a.Tags), a.Notes, encodeJSON(a.Custom), a.OwnerID, a.SearchText(), now, now)
+	if err != nil {
+		return a, err
+	}
+	a.ID, _ = res.LastInsertId()
+	if err := w.record(ctx, "account", a.ID, "create", snapshot(a, true)); err != nil {
+		return a, err
+	}
+	return getAccount(ctx, w, a.ID)
+}
+
+// Update saves a when a.Version is current. Renaming an account refreshes
+// the search text of its contacts, which are found by account name.
+func (r *Accounts) Update(ctx context.Context, a model.Account, opt WriteOptions) (model.Account, error) {
+	var out model.Account
+	err := r.s.write(ctx, func(w *wtx) error {
+		var err error
+		out, err = w.updateAccount(ctx, a, opt)
+		return err
+	})
+	return out, err
+}
+
+func (w *wtx) updateAccount(ctx context.Context, a model.Account, opt WriteOptions) (model.Account, error) {
+	cur, err := getAccount(ctx, w, a.ID)
+	if err != nil {
+		return cur, err
+	}
+	if a.Version != cur.Version {
+		return cur, staleConflict("account", a.ID)
+	}
+	if err := w.prepareAccount(&a); err != nil {
+		return cur, err
+	}
+	if !opt.AllowDuplicate && a.SortName() != cur.SortName() {
+		if err := w.accountDuplicate(ctx, a); err != nil {
+			return cur, err
+		}
+	}
+	changes := diff(cur, a)
+	if len(changes) == 0 {
+		return cur, nil
+	}
+	res, err := w.ExecContext(ctx, `UPDATE accounts SET name = ?, sort_name = ?, domain = ?, industry = ?, phone = ?, phone_e164 = ?,
+		website = ?, address = ?, external_id = ?, tags = ?, notes = ?, custom = ?, owner_id = ?, search = ?,
+		updated_at = ?, version = version + 1
+		WHERE id = ? AND version = ?`,
+		a.Name, a.SortName(), a.Domain, a.Industry, a.Phone, a.PhoneE164, a.Website, a.Address, a.ExternalID,
+		encodeJSON(a.Tags), a.Notes, encodeJSON(a.Custom), a.OwnerID, a.SearchText(), formatTime(w.now), a.ID, a.Version)
+	if err != nil {
+		return cur, err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return cur, staleConflict("account", a.ID)
+	}
+	if err := w.record(ctx, "account", a.ID, "update", changes); err != nil {
+		return cur, err
+	}
+	if a.Name != cur.Name {
+		if err := w.refreshContactSearch(ctx, a.ID); err != nil {
+			return cur, err
+		}
+	}
+	return getAccount(ctx, w, a.ID)
+}
+
+// refreshContactSearch recomputes the search text of an account's
+// contacts (derived data: no history, no version change).
+func (w *wtx) refreshContactSearch(ctx context.Context, accountID int64) error {
+	rows, err := w.QueryContext(ctx, contactSelect+` WHERE c.account_id = ?`, accountID)
+	if err != nil {
+		return err
+	}
+	var cs []model.Contact
+	for rows.Next() {
+		c, err := scanContact(rows)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		cs = append(cs, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, c := range cs {
+		if _, err := w.ExecContext(ctx, `UPDATE contacts SET search = ? WHERE id = ?`, c.SearchText(), c.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Archive hides an account from lists and search. version 0 skips the
+// stale-data check (the command line names records by id only).
+func (r *Accounts) Archive(ctx context.Context, id, version int64) (model.Account, error) {
+	return setArchived(ctx, r.s, "account", "accounts", id, version, true, getAccount)
+}
+
+// Restore brings an archived account back.
+func (r *Accounts) Restore(ctx context.Context, id, version int64) (model.Account, error) {
+	return setArchived(ctx, r.s, "account", "accounts", id, version, false, getAccount)
+}
+
+// List returns one page of accounts; see ListQuery.
+func (r *Accounts) List(ctx context.Context, q ListQuery) ([]model.Account, error) {
+	f, err := r.s.filter(ctx, "a", "accounts_fts", q, nil, nil)
+	if err != nil || f.empty {
+		return []model.Account{}, err
+	}
+	tail, args := f.page("a", q.Limit)
+	rows, err := r.s.db.QueryContext(ctx, accountSelect+f.where+tail, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []model.Account{}
+	for rows.Next() {
+		a, err := scanAccount(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	if f.desc {
+		reverse(out)
+	}
+	return out, rows.Err()
+}
+
+// Count is the number of accounts List would return without a limit.
+func (r *Accounts) Count(ctx context.Context, q ListQuery) (int, error) {
+	f, err := r.s.filter(ctx, "a", "accounts_fts", q, nil, nil)
+	if err != nil {
+		return 0, err
+	}
+	return r.s.count(ctx, "accounts", "a", "accounts_fts", f)
+}

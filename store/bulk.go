@@ -1,0 +1,187 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"rolo/model"
+)
+
+// Bulk writes many records in one transaction: statements are prepared
+// once, the per-row search-index triggers are off while it runs and the
+// indexes are rebuilt once at the end (much faster than row by row). Every
+// record is validated like a single write and recorded in history; there is
+// no duplicate check, so callers feed it clean data (demo data, or an
+// import that has checked its rows).
+type Bulk struct {
+	w        *wtx
+	ctx      context.Context
+	account  *sql.Stmt
+	contact  *sql.Stmt
+	history  *sql.Stmt
+	triggers []string
+}
+
+// BulkWrite runs fn with a Bulk in one transaction; nothing is written
+// when fn returns an error.
+func (s *Store) BulkWrite(ctx context.Context, fn func(*Bulk) error) error {
+	return s.write(ctx, func(w *wtx) error {
+		b := &Bulk{w: w, ctx: ctx}
+		if err := b.begin(); err != nil {
+			return err
+		}
+		defer b.close()
+		if err := fn(b); err != nil {
+			return err
+		}
+		return b.finish()
+	})
+}
+
+func (b *Bulk) begin() error {
+	ctx, w := b.ctx, b.w
+	rows, err := w.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\_fts\_%' ESCAPE '\'`)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			rows.Close()
+			return err
+		}
+		names = append(names, name)
+		b.triggers = append(b.triggers, def)
+	}
+	rows.Close()
+	for _, n := range names {
+		if _, err := w.ExecContext(ctx, `DROP TRIGGER `+n); err != nil {
+			return err
+		}
+	}
+	prep := func(q string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var st *sql.Stmt
+		st, err = w.PrepareContext(ctx, q)
+		return st
+	}
+	b.account = prep(`INSERT INTO accounts(name, sort_name, domain, industry, phone, phone_e164, website, address,
+		external_id, tags, notes, custom, owner_id, search, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	b.contact = prep(`INSERT INTO contacts(first_name, last_name, sort_name, email, email_norm, phone, phone_e164,
+		title, account_id, tags, notes, source, custom, owner_id, search, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	b.history = prep(`INSERT INTO history(change_group, entity, entity_id, action, changes, user_id, at)
+		VALUES (?, ?, ?, 'create', ?, ?, ?)`)
+	return err
+}
+
+func (b *Bulk) close() {
+	for _, st := range []*sql.Stmt{b.account, b.contact, b.history} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+func (b *Bulk) finish() error {
+	ctx, w := b.ctx, b.w
+	for _, def := range b.triggers {
+		if _, err := w.ExecContext(ctx, def); err != nil {
+			return fmt.Errorf("restore search trigger: %w", err)
+		}
+	}
+	// the indexes hold live rows only (see the schema), so they are
+	// refilled from those rather than with FTS5's 'rebuild'
+	for _, table := range []string{"contacts", "accounts"} {
+		fts := table + "_fts"
+		if _, err := w.ExecContext(ctx, `INSERT INTO `+fts+`(`+fts+`) VALUES ('delete-all')`); err != nil {
+			return fmt.Errorf("clear %s: %w", fts, err)
+		}
+		if _, err := w.ExecContext(ctx, `INSERT INTO `+fts+`(rowid, search) SELECT id, search FROM `+table+
+			` WHERE archived_at IS NULL`); err != nil {
+			return fmt.Errorf("fill %s: %w", fts, err)
+		}
+	}
+	return nil
+}
+
+// recordCreate writes the history row of a bulk-created record; the first
+// one starts the transaction's change group.
+func (b *Bulk) recordCreate(entity string, id int64, rec any) error {
+	if b.w.group == 0 {
+		return b.w.record(b.ctx, entity, id, "create", snapshot(rec, true))
+	}
+	_, err := b.history.ExecContext(b.ctx, b.w.group, entity, id, encodeJSON(snapshot(rec, true)),
+		nullIfZero(b.w.s.actor), formatTime(b.w.now))
+	return err
+}
+
+// Now is the time stamped on everything this bulk write creates.
+func (b *Bulk) Now() string { return formatTime(b.w.now) }
+
+// AddAccount validates and inserts an account, returning its id.
+func (b *Bulk) AddAccount(a model.Account) (int64, error) {
+	if err := b.w.prepareAccount(&a); err != nil {
+		return 0, err
+	}
+	now := formatTime(b.w.now)
+	res, err := b.account.ExecContext(b.ctx, a.Name, a.SortName(), a.Domain, a.Industry, a.Phone, a.PhoneE164, a.Website,
+		a.Address, a.ExternalID, encodeJSON(a.Tags), a.Notes, encodeJSON(a.Custom), a.OwnerID, a.SearchText(), now, now)
+	if err != nil {
+		return 0, err
+	}
+	a.ID, _ = res.LastInsertId()
+	return a.ID, b.recordCreate("account", a.ID, a)
+}
+
+// AddContact validates and inserts a contact. Its AccountID must name an
+// account (AccountName is taken as that account's name for search).
+func (b *Bulk) AddContact(c model.Contact) (int64, error) {
+	if err := c.Normalize(b.w.s.rules); err != nil {
+		return 0, err
+	}
+	if c.OwnerID == 0 {
+		c.OwnerID = b.w.s.actor
+	}
+	if c.Tags == nil {
+		c.Tags = []string{}
+	}
+	if c.Custom == nil {
+		c.Custom = map[string]string{}
+	}
+	now := formatTime(b.w.now)
+	res, err := b.contact.ExecContext(b.ctx, c.FirstName, c.LastName, c.SortName(), c.Email, model.NormalizeEmail(c.Email),
+		c.Phone, c.PhoneE164, c.Title, c.AccountID, encodeJSON(c.Tags), c.Notes, c.Source, encodeJSON(c.Custom), c.OwnerID,
+		c.SearchText(), now, now)
+	if err != nil {
+		return 0, err
+	}
+	c.ID, _ = res.LastInsertId()
+	return c.ID, b.recordCreate("contact", c.ID, c)
+}
+
+// Wipe deletes every contact, account and history row (users stay), for
+// replacing a database's content in the same transaction.
+func (b *Bulk) Wipe() error {
+	for _, q := range []string{`DELETE FROM contacts`, `DELETE FROM accounts`, `DELETE FROM history`} {
+		if _, err := b.w.ExecContext(b.ctx, q); err != nil {
+			return err
+		}
+	}
+	b.w.group = 0
+	return nil
+}
+
+// IsEmpty reports whether the database holds no contacts and no accounts,
+// archived ones included.
+func (s *Store) IsEmpty(ctx context.Context) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM (SELECT 1 FROM contacts LIMIT 1)) +
+		(SELECT count(*) FROM (SELECT 1 FROM accounts LIMIT 1))`).Scan(&n)
+	return n == 0, err
+}

@@ -1,0 +1,238 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strconv"
+
+	"rolo/model"
+)
+
+// History is the HistoryRepo of a Store.
+type History struct{ s *Store }
+
+// entityOps is what undo needs to know of a record kind: where it lives,
+// how to read it as its JSON fields and how to write such fields back
+// through the same validated path as a user edit.
+type entityOps struct {
+	table  string
+	get    func(ctx context.Context, q querier, id int64) (map[string]any, error)
+	update func(ctx context.Context, w *wtx, fields map[string]any) error
+	insert func(ctx context.Context, w *wtx, fields map[string]any) error
+}
+
+var undoOpts = WriteOptions{AllowDuplicate: true}
+
+var entities = map[string]entityOps{
+	"contact": {
+		table: "contacts",
+		get: func(ctx context.Context, q querier, id int64) (map[string]any, error) {
+			c, err := getContact(ctx, q, id)
+			return toMap(c), err
+		},
+		update: func(ctx context.Context, w *wtx, f map[string]any) error {
+			var c model.Contact
+			if err := fromMap(f, &c); err != nil {
+				return err
+			}
+			_, err := w.updateContact(ctx, c, undoOpts)
+			return err
+		},
+		insert: func(ctx context.Context, w *wtx, f map[string]any) error {
+			var c model.Contact
+			if err := fromMap(f, &c); err != nil {
+				return err
+			}
+			_, err := w.insertContact(ctx, c, undoOpts)
+			return err
+		},
+	},
+	"account": {
+		table: "accounts",
+		get: func(ctx context.Context, q querier, id int64) (map[string]any, error) {
+			a, err := getAccount(ctx, q, id)
+			return toMap(a), err
+		},
+		update: func(ctx context.Context, w *wtx, f map[string]any) error {
+			var a model.Account
+			if err := fromMap(f, &a); err != nil {
+				return err
+			}
+			_, err := w.updateAccount(ctx, a, undoOpts)
+			return err
+		},
+		insert: func(ctx context.Context, w *wtx, f map[string]any) error {
+			var a model.Account
+			if err := fromMap(f, &a); err != nil {
+				return err
+			}
+			_, err := w.insertAccount(ctx, a, undoOpts)
+			return err
+		},
+	},
+}
+
+// fromMap fills a record from its JSON fields, leaving out the read-only
+// ones (the store derives them) but keeping id and version.
+func fromMap(f map[string]any, dst any) error {
+	clean := map[string]any{}
+	for k, v := range f {
+		if !model.ReadOnlyFields[k] || k == "id" || k == "version" {
+			clean[k] = v
+		}
+	}
+	b, err := json.Marshal(clean)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, dst)
+}
+
+const historySelect = `SELECT h.id, h.change_group, h.entity, h.entity_id, h.action, h.changes, coalesce(u.name, ''),
+	h.at, coalesce(h.undoes, 0) FROM history h LEFT JOIN users u ON u.id = h.user_id`
+
+func scanChange(sc scanner) (model.Change, error) {
+	var c model.Change
+	var changes, at string
+	if err := sc.Scan(&c.ID, &c.Group, &c.Entity, &c.EntityID, &c.Action, &changes, &c.User, &at, &c.Undoes); err != nil {
+		return c, err
+	}
+	c.At = parseTime(at)
+	raw := map[string][2]any{}
+	if err := json.Unmarshal([]byte(changes), &raw); err != nil {
+		return c, fmt.Errorf("history #%d: %w", c.ID, err)
+	}
+	c.Fields = make(map[string]model.FieldChange, len(raw))
+	for k, v := range raw {
+		c.Fields[k] = model.FieldChange{Old: v[0], New: v[1]}
+	}
+	return c, nil
+}
+
+func queryChanges(ctx context.Context, q querier, query string, args ...any) ([]model.Change, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []model.Change{}
+	for rows.Next() {
+		c, err := scanChange(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// For lists the changes of one record, newest first (limit 0: all).
+func (h *History) For(ctx context.Context, entity string, id int64, limit int) ([]model.Change, error) {
+	q := historySelect + ` WHERE h.entity = ? AND h.entity_id = ? ORDER BY h.id DESC`
+	args := []any{entity, id}
+	if limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	return queryChanges(ctx, h.s.db, q, args...)
+}
+
+// Last is the actor's newest change group that is neither an undo nor
+// undone, or 0.
+func (h *History) Last(ctx context.Context) (int64, error) {
+	var g int64
+	err := h.s.db.QueryRowContext(ctx, `SELECT h.change_group FROM history h
+		WHERE h.user_id = ? AND h.undoes IS NULL AND h.entity <> 'user'
+		  AND NOT EXISTS (SELECT 1 FROM history x WHERE x.undoes = h.change_group)
+		ORDER BY h.id DESC LIMIT 1`, h.s.actor).Scan(&g)
+	if isNoRows(err) {
+		return 0, nil
+	}
+	return g, err
+}
+
+// Undo reverses every change of a group, newest first, in one
+// transaction: a create is deleted, a delete re-created, an archive
+// restored (and back), an update's fields set to their old values. When a
+// field has changed again since, the undo is refused as a conflict rather
+// than overwrite the newer value. It returns the changes it undid.
+func (h *History) Undo(ctx context.Context, group int64) ([]model.Change, error) {
+	var undone []model.Change
+	err := h.s.write(ctx, func(w *wtx) error {
+		var n int
+		if err := w.QueryRowContext(ctx, `SELECT count(*) FROM history WHERE undoes = ?`, group).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return &ConflictError{Entity: "change", ID: group, Reason: "already undone"}
+		}
+		changes, err := queryChanges(ctx, w, historySelect+` WHERE h.change_group = ? ORDER BY h.id DESC`, group)
+		if err != nil {
+			return err
+		}
+		if len(changes) == 0 {
+			return notFound("change", "#"+strconv.FormatInt(group, 10))
+		}
+		w.undoes = group
+		for _, c := range changes {
+			if err := w.undoChange(ctx, c); err != nil {
+				return fmt.Errorf("undo %s of %s #%d: %w", c.Action, c.Entity, c.EntityID, err)
+			}
+		}
+		undone = changes
+		return nil
+	})
+	return undone, err
+}
+
+func (w *wtx) undoChange(ctx context.Context, c model.Change) error {
+	ops, ok := entities[c.Entity]
+	if !ok {
+		return &ConflictError{Entity: c.Entity, ID: c.EntityID, Reason: "changes to this kind of record cannot be undone"}
+	}
+	switch c.Action {
+	case "archive", "restore":
+		return w.setArchivedRow(ctx, c.Entity, ops.table, c.EntityID, 0, c.Action == "restore")
+	case "create":
+		cur, err := ops.get(ctx, w, c.EntityID)
+		if err != nil {
+			return err
+		}
+		if _, err := w.ExecContext(ctx, `DELETE FROM `+ops.table+` WHERE id = ?`, c.EntityID); err != nil {
+			if mapped := mapSQLError(err); mapped != err {
+				return &ConflictError{Entity: c.Entity, ID: c.EntityID, Reason: "other records refer to it now"}
+			}
+			return err
+		}
+		snap := map[string]fieldChange{}
+		for k, v := range cur {
+			if !model.ReadOnlyFields[k] || k == "id" {
+				snap[k] = fieldChange{v, nil}
+			}
+		}
+		return w.record(ctx, c.Entity, c.EntityID, "delete", snap)
+	case "delete":
+		fields := map[string]any{}
+		for k, fc := range c.Fields {
+			fields[k] = fc.Old
+		}
+		fields["id"] = float64(c.EntityID)
+		return ops.insert(ctx, w, fields)
+	case "update":
+		cur, err := ops.get(ctx, w, c.EntityID)
+		if err != nil {
+			return err
+		}
+		for field, fc := range c.Fields {
+			if !reflect.DeepEqual(emptyToNil(cur[field]), emptyToNil(fc.New)) {
+				return &ConflictError{Entity: c.Entity, ID: c.EntityID,
+					Reason: fmt.Sprintf("%s was changed again since; edit it by hand instead", field)}
+			}
+			cur[field] = fc.Old
+		}
+		return ops.update(ctx, w, cur)
+	}
+	return fmt.Errorf("unknown history action %q", c.Action)
+}

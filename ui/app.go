@@ -1,0 +1,509 @@
+// Package ui is rolo's terminal interface (Bubble Tea). The root model in
+// this file owns the tabs, the detail stack, forms, dialogs, help, the
+// status line and undo; each view lives in its own file and talks to the
+// store only through commands.
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"rolo/model"
+	"rolo/store"
+)
+
+// screen is anything the root shows in its content area.
+type screen interface {
+	Init() tea.Cmd
+	Update(tea.Msg) tea.Cmd
+	View() string
+	SetSize(w, h int)
+	KeyMap() keyMap
+	Capturing() bool // a text field has focus: global keys are off
+	Title() string
+	Summary() string
+}
+
+// listScreen is a tab's main view.
+type listScreen interface {
+	screen
+	SetOwner(id int64) tea.Cmd
+	Reload() tea.Cmd
+	Focus(k store.Cursor) tea.Cmd
+}
+
+type tab struct {
+	key  string // the digit that opens it
+	name string // config name (ui.start_view)
+	kind string // record kind it lists
+	view listScreen
+}
+
+// App is the root model.
+type App struct {
+	sh       *shared
+	keys     globalKeys
+	help     help.Model
+	width    int
+	height   int
+	tabs     []tab
+	active   int
+	stack    []screen // detail views over the active tab
+	form     *formView
+	confirm  *confirmation
+	showHelp bool
+	status   string
+	isErr    bool
+	users    []model.User
+	owner    int // 0 all, 1 me, then each other user
+	tracker  *store.Tracker
+	undone   map[int64]bool
+}
+
+// confirmation is a yes/no question in the status line.
+type confirmation struct {
+	prompt string
+	yes    tea.Cmd
+}
+
+// New builds the root model.
+func New(deps Deps) *App {
+	ctx, tr := store.Track(context.Background())
+	sh := &shared{deps: deps, st: NewStyles(), writeCtx: ctx}
+	a := &App{sh: sh, keys: newGlobalKeys(), help: help.New(), tracker: tr, undone: map[int64]bool{}}
+	a.help.Styles.ShortKey = sh.st.Accent
+	a.help.Styles.FullKey = sh.st.Accent
+	a.tabs = []tab{
+		{key: "2", name: "contacts", kind: "contact", view: newContactsView(sh)},
+		{key: "3", name: "accounts", kind: "account", view: newAccountsView(sh)},
+	}
+	for i, t := range a.tabs {
+		if t.name == deps.Config.UI.StartView {
+			a.active = i
+		}
+	}
+	return a
+}
+
+// Run starts the TUI and returns when the user quits.
+func Run(ctx context.Context, deps Deps, noColor bool) error {
+	if noColor || os.Getenv("NO_COLOR") != "" {
+		lipgloss.SetColorProfile(termenv.Ascii)
+	}
+	switch deps.Config.UI.Theme {
+	case "dark":
+		lipgloss.SetHasDarkBackground(true)
+	case "light":
+		lipgloss.SetHasDarkBackground(false)
+	}
+	if path := os.Getenv("ROLO_DEBUG_LOG"); path != "" {
+		f, err := tea.LogToFile(path, "rolo")
+		if err == nil {
+			defer f.Close()
+		}
+	}
+	_, err := tea.NewProgram(New(deps), tea.WithAltScreen(), tea.WithContext(ctx)).Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return nil
+	}
+	return err
+}
+
+func (a *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{a.loadUsers()}
+	for _, t := range a.tabs {
+		cmds = append(cmds, t.view.Init())
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) loadUsers() tea.Cmd {
+	st := a.sh.deps.Store
+	return func() tea.Msg {
+		users, err := st.Users.List(context.Background())
+		return usersMsg{users, err}
+	}
+}
+
+// current is the screen in front: the top detail, else the active tab.
+func (a *App) current() screen {
+	if a.form != nil {
+		return a.form
+	}
+	if n := len(a.stack); n > 0 {
+		return a.stack[n-1]
+	}
+	return a.tabs[a.active].view
+}
+
+func (a *App) contentSize() (int, int) { return a.width, max(0, a.height-3) }
+
+func (a *App) resize(w, h int) {
+	a.width, a.height = w, h
+	cw, ch := a.contentSize()
+	for _, t := range a.tabs {
+		t.view.SetSize(cw, ch)
+	}
+	for _, s := range a.stack {
+		s.SetSize(cw, ch)
+	}
+	if a.form != nil {
+		a.form.SetSize(cw, ch)
+	}
+	a.help.Width = w
+}
+
+func (a *App) push(s screen) tea.Cmd {
+	s.SetSize(a.contentSize())
+	a.stack = append(a.stack, s)
+	return s.Init()
+}
+
+func (a *App) setStatus(s string, isErr bool) {
+	a.status, a.isErr = s, isErr
+}
+
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.resize(msg.Width, msg.Height)
+		return a, nil
+	case tea.KeyMsg:
+		return a, a.handleKey(msg)
+	case openMsg:
+		a.setStatus("", false)
+		return a, a.push(newDetailView(a.sh, msg.kind, msg.id))
+	case newMsg:
+		return a, a.openForm(msg.kind, nil, nil)
+	case editMsg:
+		return a, a.loadForEdit(msg.kind, msg.id)
+	case editLoadedMsg:
+		if msg.err != nil {
+			a.setStatus(msg.err.Error(), true)
+			return a, nil
+		}
+		return a, a.openForm("", msg.contact, msg.account)
+	case askArchiveMsg:
+		a.confirm = &confirmation{
+			prompt: fmt.Sprintf("Archive %s %q? y/n", msg.kind, model.Printable(msg.name)),
+			yes:    a.archive(msg),
+		}
+		return a, nil
+	case closeFormMsg:
+		a.form = nil
+		return a, nil
+	case savedMsg:
+		a.setStatus(fmt.Sprintf("%s %s %s", msg.verb, msg.kind, model.Printable(msg.name)), false)
+		return a, a.afterWrite(&msg)
+	case undoneMsg:
+		if msg.err != nil {
+			a.setStatus("cannot undo: "+msg.err.Error(), true)
+			return a, nil
+		}
+		var parts []string
+		for _, c := range msg.changes {
+			parts = append(parts, fmt.Sprintf("%s %s #%d", describeChange(c), c.Entity, c.EntityID))
+		}
+		a.setStatus("undid "+strings.Join(parts, "; "), false)
+		return a, a.afterWrite(nil)
+	case errMsg:
+		a.setStatus(msg.err.Error(), true)
+		return a, nil
+	case statusMsg:
+		a.setStatus(msg.text, false)
+		return a, nil
+	case usersMsg:
+		if msg.err != nil {
+			a.setStatus("could not read the team: "+msg.err.Error(), true)
+		}
+		a.users = msg.users
+		return a, nil
+	}
+	return a, a.broadcast(msg)
+}
+
+// broadcast hands a data message to every screen; each keeps only replies
+// addressed to it.
+func (a *App) broadcast(msg tea.Msg) tea.Cmd {
+	var cmds []tea.Cmd
+	if a.form != nil {
+		cmds = append(cmds, a.form.Update(msg))
+	}
+	for _, t := range a.tabs {
+		cmds = append(cmds, t.view.Update(msg))
+	}
+	for _, s := range a.stack {
+		cmds = append(cmds, s.Update(msg))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
+	if c := a.confirm; c != nil {
+		a.confirm = nil
+		switch k.String() {
+		case "y", "Y":
+			return c.yes
+		case "ctrl+c":
+			return tea.Quit
+		}
+		a.setStatus("cancelled", false)
+		return nil
+	}
+	if a.showHelp {
+		a.showHelp = false
+		if key.Matches(k, a.keys.ForceEnd) {
+			return tea.Quit
+		}
+		return nil
+	}
+	cur := a.current()
+	if cur.Capturing() {
+		return cur.Update(k)
+	}
+	g := a.keys
+	switch {
+	case key.Matches(k, g.Quit):
+		return tea.Quit
+	case key.Matches(k, g.Help):
+		a.showHelp = true
+		return nil
+	case key.Matches(k, g.Undo):
+		return a.undo()
+	case key.Matches(k, g.Owner):
+		return a.cycleOwner()
+	case key.Matches(k, g.Reload):
+		a.setStatus("reloaded", false)
+		return tea.Batch(a.reloadAll(), a.loadUsers())
+	case key.Matches(k, g.Back) && len(a.stack) > 0:
+		a.stack = a.stack[:len(a.stack)-1]
+		return nil
+	}
+	for i, t := range a.tabs {
+		if k.String() == t.key {
+			a.active = i
+			a.stack = nil
+			return nil
+		}
+	}
+	a.setStatus("", false)
+	return cur.Update(k)
+}
+
+func (a *App) openForm(kind string, c *model.Contact, acc *model.Account) tea.Cmd {
+	switch {
+	case c != nil:
+		a.form = newContactForm(a.sh, *c)
+	case acc != nil:
+		a.form = newAccountForm(a.sh, *acc)
+	case kind == "account":
+		a.form = newAccountForm(a.sh, model.Account{})
+	default:
+		a.form = newContactForm(a.sh, model.Contact{})
+	}
+	a.form.SetSize(a.contentSize())
+	return a.form.Init()
+}
+
+func (a *App) loadForEdit(kind string, id int64) tea.Cmd {
+	st := a.sh.deps.Store
+	return func() tea.Msg {
+		ctx := context.Background()
+		if kind == "account" {
+			acc, err := st.Accounts.Get(ctx, id)
+			return editLoadedMsg{account: &acc, err: err}
+		}
+		c, err := st.Contacts.Get(ctx, id)
+		return editLoadedMsg{contact: &c, err: err}
+	}
+}
+
+func (a *App) archive(m askArchiveMsg) tea.Cmd {
+	st, ctx := a.sh.deps.Store, a.sh.writeCtx
+	return func() tea.Msg {
+		var err error
+		if m.kind == "account" {
+			_, err = st.Accounts.Archive(ctx, m.id, m.version)
+		} else {
+			_, err = st.Contacts.Archive(ctx, m.id, m.version)
+		}
+		if err != nil {
+			return errMsg{err}
+		}
+		return savedMsg{kind: m.kind, id: m.id, verb: "archived", name: m.name + " (u undoes)"}
+	}
+}
+
+// afterWrite reloads every screen; a created record is selected in its
+// list.
+func (a *App) afterWrite(m *savedMsg) tea.Cmd {
+	cmds := []tea.Cmd{}
+	for _, t := range a.tabs {
+		if m != nil && m.created && t.kind == m.kind {
+			cmds = append(cmds, t.view.Focus(m.key))
+			continue
+		}
+		cmds = append(cmds, t.view.Reload())
+	}
+	for _, s := range a.stack {
+		if d, ok := s.(*detailView); ok {
+			cmds = append(cmds, d.Reload())
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) reloadAll() tea.Cmd { return a.afterWrite(nil) }
+
+// undo reverses the newest change this session made that is not undone.
+func (a *App) undo() tea.Cmd {
+	groups := a.tracker.Groups()
+	for i := len(groups) - 1; i >= 0; i-- {
+		g := groups[i]
+		if a.undone[g] {
+			continue
+		}
+		a.undone[g] = true
+		st := a.sh.deps.Store
+		return func() tea.Msg {
+			changes, err := st.History.Undo(context.Background(), g)
+			return undoneMsg{group: g, changes: changes, err: err}
+		}
+	}
+	a.setStatus("nothing to undo: no changes made since rolo was opened", false)
+	return nil
+}
+
+// ownerOptions are the owner filter's steps: everyone, me, the others.
+func (a *App) ownerOptions() []model.User {
+	opts := []model.User{{}, a.sh.deps.Me}
+	for _, u := range a.users {
+		if u.ID != a.sh.deps.Me.ID {
+			opts = append(opts, u)
+		}
+	}
+	return opts
+}
+
+func (a *App) ownerLabel() string {
+	opts := a.ownerOptions()
+	switch {
+	case a.owner == 0 || a.owner >= len(opts):
+		return "all"
+	case a.owner == 1:
+		return "me"
+	}
+	return opts[a.owner].Name
+}
+
+func (a *App) cycleOwner() tea.Cmd {
+	opts := a.ownerOptions()
+	a.owner = (a.owner + 1) % len(opts)
+	id := opts[a.owner].ID
+	a.setStatus("owner: "+model.Printable(a.ownerLabel()), false)
+	var cmds []tea.Cmd
+	for _, t := range a.tabs {
+		cmds = append(cmds, t.view.SetOwner(id))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) View() string {
+	if a.width <= 0 || a.height <= 0 {
+		return ""
+	}
+	cw, ch := a.contentSize()
+	var body string
+	if a.showHelp {
+		body = a.helpView(cw, ch)
+	} else {
+		body = a.current().View()
+	}
+	body = lipgloss.NewStyle().Width(cw).Height(ch).MaxWidth(cw).MaxHeight(ch).Render(body)
+	return strings.Join([]string{a.header(), body, a.footer()}, "\n")
+}
+
+func (a *App) header() string {
+	st := a.sh.st
+	parts := []string{st.Brand.Render(" rolo")}
+	for i, t := range a.tabs {
+		label := t.key + " " + t.view.Title()
+		if i == a.active {
+			parts = append(parts, st.TabActive.Render(label))
+		} else {
+			parts = append(parts, st.Tab.Render(label))
+		}
+	}
+	left := strings.Join(parts, "  ")
+	var right string
+	if n := len(a.stack); n > 0 && a.form == nil {
+		right = a.stack[n-1].Title()
+	} else {
+		right = "owner: " + a.ownerLabel()
+		if s := a.tabs[a.active].view.Summary(); s != "" {
+			right += " · " + s
+		}
+	}
+	right = st.HeaderRight.Render(cut(model.Printable(right), max(0, a.width-lipgloss.Width(left)-3))) + " "
+	if lipgloss.Width(left)+lipgloss.Width(right) > a.width {
+		return cut(left, a.width)
+	}
+	return left + strings.Repeat(" ", a.width-lipgloss.Width(left)-lipgloss.Width(right)) + right
+}
+
+func (a *App) globalHelp() []key.Binding {
+	g := a.keys
+	b := []key.Binding{g.Undo, g.Owner, g.Help, g.Quit}
+	if len(a.stack) > 0 {
+		b = append([]key.Binding{g.Back}, b...)
+	}
+	return b
+}
+
+func (a *App) footer() string {
+	st := a.sh.st
+	var helpLine string
+	switch {
+	case a.confirm != nil:
+		helpLine = st.Accent.Render(" " + a.confirm.prompt)
+	case a.showHelp:
+		helpLine = st.Muted.Render(" any key closes the help")
+	default:
+		km := a.current().KeyMap()
+		bindings := km.ShortHelp()
+		if !a.current().Capturing() {
+			bindings = append(bindings, a.globalHelp()...)
+		}
+		helpLine = " " + a.help.ShortHelpView(bindings)
+	}
+	status := ""
+	if a.status != "" {
+		s := st.Muted
+		if a.isErr {
+			s = st.Error
+		}
+		status = " " + s.Render(model.Printable(a.status))
+	}
+	return cut(helpLine, a.width) + "\n" + cut(status, a.width)
+}
+
+func (a *App) helpView(w, h int) string {
+	km := a.current().KeyMap()
+	groups := km.FullHelp()
+	g := a.keys
+	groups = append(groups, append(append([]key.Binding{}, g.Views...), g.Back, g.Undo, g.Owner, g.Reload, g.Help, g.Quit))
+	hm := a.help
+	hm.ShowAll = true
+	hm.Width = w
+	title := a.sh.st.Title.Render("Keys for " + a.current().Title())
+	return lipgloss.NewStyle().MaxWidth(w).MaxHeight(h).Render(title + "\n\n" + hm.FullHelpView(groups))
+}

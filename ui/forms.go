@@ -1,0 +1,335 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+
+	"rolo/model"
+	"rolo/store"
+)
+
+// formView edits a new or existing contact or account with a huh form.
+// huh forms are used once, so every (re)open builds a new one bound to the
+// same values; a refused save (invalid, stale, duplicate) reopens it with
+// what was typed and the reason on top.
+type formView struct {
+	sh      *shared
+	kind    string
+	contact model.Contact // the record being edited (ID 0: new)
+	account model.Account
+	vals    map[string]*string
+	form    *huh.Form
+	problem string                // why the last save was refused
+	dup     *store.DuplicateError // a duplicate the user may save anyway
+	saving  bool
+	width   int
+	height  int
+}
+
+type (
+	formSubmitMsg struct{}
+	formCancelMsg struct{}
+	// closeFormMsg asks the root to close the form.
+	closeFormMsg  struct{}
+	formResultMsg struct {
+		contact model.Contact
+		account model.Account
+		err     error
+	}
+)
+
+// field is one input of a form.
+type field struct {
+	key, title, hint string
+	check            func(string) error
+	multiline        bool
+}
+
+func newContactForm(sh *shared, c model.Contact) *formView {
+	f := &formView{sh: sh, kind: "contact", contact: c}
+	f.vals = map[string]*string{
+		"first_name": ptr(c.FirstName), "last_name": ptr(c.LastName), "email": ptr(c.Email), "phone": ptr(c.Phone),
+		"title": ptr(c.Title), "account": ptr(c.AccountName), "tags": ptr(strings.Join(c.Tags, ", ")),
+		"source": ptr(c.Source), "notes": ptr(c.Notes),
+	}
+	f.build()
+	return f
+}
+
+func newAccountForm(sh *shared, a model.Account) *formView {
+	f := &formView{sh: sh, kind: "account", account: a}
+	f.vals = map[string]*string{
+		"name": ptr(a.Name), "domain": ptr(a.Domain), "industry": ptr(a.Industry), "phone": ptr(a.Phone),
+		"website": ptr(a.Website), "address": ptr(a.Address), "external_id": ptr(a.ExternalID),
+		"tags": ptr(strings.Join(a.Tags, ", ")), "notes": ptr(a.Notes),
+	}
+	f.build()
+	return f
+}
+
+func ptr(s string) *string { return &s }
+
+func (f *formView) fields() []field {
+	region := f.sh.deps.Config.Phone.DefaultRegion
+	email := func(s string) error { return errText(model.CheckEmail(s)) }
+	phone := func(s string) error { _, err := model.NormalizePhone(s, region); return errText(err) }
+	if f.kind == "account" {
+		domain := func(s string) error { _, err := model.NormalizeDomain(s); return errText(err) }
+		return []field{
+			{key: "name", title: "Name"},
+			{key: "domain", title: "Domain", hint: "e.g. isik.com.tr", check: domain},
+			{key: "industry", title: "Industry"},
+			{key: "phone", title: "Phone", check: phone},
+			{key: "website", title: "Website"},
+			{key: "address", title: "Address"},
+			{key: "external_id", title: "ERP id"},
+			{key: "tags", title: "Tags", hint: "comma-separated"},
+			{key: "notes", title: "Notes", multiline: true},
+		}
+	}
+	name := func(string) error {
+		if strings.TrimSpace(*f.vals["first_name"]) == "" && strings.TrimSpace(*f.vals["last_name"]) == "" {
+			return errors.New("a contact needs a first or a last name")
+		}
+		return nil
+	}
+	return []field{
+		{key: "first_name", title: "First name"},
+		{key: "last_name", title: "Last name", check: name},
+		{key: "email", title: "Email", check: email},
+		{key: "phone", title: "Phone", hint: "e.g. +90 212 555 01 01", check: phone},
+		{key: "title", title: "Title"},
+		{key: "account", title: "Account", hint: "linked by name; a new name creates the account"},
+		{key: "tags", title: "Tags", hint: "comma-separated"},
+		{key: "source", title: "Source"},
+		{key: "notes", title: "Notes", multiline: true},
+	}
+}
+
+// errText drops the field name from a model error: the form shows it
+// under the field already.
+func errText(err error) error {
+	var ve *model.ValidationError
+	if errors.As(err, &ve) {
+		return errors.New(ve.Message)
+	}
+	return err
+}
+
+func (f *formView) required() []string {
+	if f.kind == "account" {
+		return f.sh.deps.Config.Required.Account
+	}
+	return f.sh.deps.Config.Required.Contact
+}
+
+func (f *formView) build() {
+	req := f.required()
+	var fields []huh.Field
+	for _, fd := range f.fields() {
+		fd := fd
+		title := fd.title
+		isReq := slices.Contains(req, fd.key) || fd.key == "name"
+		if isReq {
+			title += " *"
+		}
+		check := func(s string) error {
+			if isReq && strings.TrimSpace(s) == "" {
+				return errors.New("required")
+			}
+			if fd.check != nil {
+				return fd.check(s)
+			}
+			return nil
+		}
+		if fd.multiline {
+			fields = append(fields, huh.NewText().Key(fd.key).Title(title).Value(f.vals[fd.key]).Lines(3).
+				CharLimit(100_000).Validate(check))
+			continue
+		}
+		in := huh.NewInput().Key(fd.key).Title(title).Value(f.vals[fd.key]).CharLimit(500).Validate(check)
+		if fd.hint != "" {
+			in = in.Placeholder(fd.hint)
+		}
+		fields = append(fields, in)
+	}
+	km := huh.NewDefaultKeyMap()
+	km.Quit = key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", "cancel"))
+	theme := huh.ThemeBase()
+	f.form = huh.NewForm(huh.NewGroup(fields...)).WithKeyMap(km).WithTheme(theme).WithShowHelp(true)
+	f.form.SubmitCmd = send(formSubmitMsg{})
+	f.form.CancelCmd = send(formCancelMsg{})
+	f.resize()
+}
+
+func (f *formView) Init() tea.Cmd { return f.form.Init() }
+
+func (f *formView) SetSize(w, h int) {
+	f.width, f.height = max(0, w), max(0, h)
+	f.resize()
+}
+
+func (f *formView) resize() {
+	if f.form == nil {
+		return
+	}
+	f.form.WithWidth(min(max(20, f.width-2), 80)).WithHeight(max(3, f.height-2))
+}
+
+// Capturing: every key belongs to the form.
+func (f *formView) Capturing() bool { return true }
+
+func (f *formView) Title() string {
+	switch {
+	case f.kind == "contact" && f.contact.ID == 0:
+		return "New contact"
+	case f.kind == "contact":
+		return "Edit " + f.contact.Name()
+	case f.account.ID == 0:
+		return "New account"
+	}
+	return "Edit " + f.account.Name
+}
+
+func (f *formView) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case formSubmitMsg:
+		return f.save(false)
+	case formCancelMsg:
+		return send(closeFormMsg{})
+	case formResultMsg:
+		f.saving = false
+		if msg.err == nil {
+			return f.saved(msg)
+		}
+		var de *store.DuplicateError
+		if errors.As(msg.err, &de) {
+			f.dup = de
+			return nil
+		}
+		f.problem = msg.err.Error()
+		f.build()
+		return f.form.Init()
+	case tea.KeyMsg:
+		if f.dup != nil {
+			switch msg.String() {
+			case "y", "Y":
+				f.dup = nil
+				return f.save(true)
+			case "n", "N", "esc":
+				f.dup = nil
+				f.problem = "not saved: " + f.dupText()
+				f.build()
+				return f.form.Init()
+			}
+			return nil
+		}
+		if f.saving {
+			return nil
+		}
+	}
+	m, cmd := f.form.Update(msg)
+	if hf, ok := m.(*huh.Form); ok {
+		f.form = hf
+	}
+	return cmd
+}
+
+func (f *formView) dupText() string {
+	if f.dup == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s %q is already used by %s (#%d)", f.dup.Field, f.dup.Value, f.dup.ExistingName, f.dup.ExistingID)
+}
+
+func (f *formView) save(allowDup bool) tea.Cmd {
+	f.saving = true
+	opt := store.WriteOptions{AllowDuplicate: allowDup}
+	st, ctx := f.sh.deps.Store, f.sh.writeCtx
+	v := func(k string) string { return strings.TrimSpace(*f.vals[k]) }
+	tags := strings.Split(v("tags"), ",")
+	if f.kind == "account" {
+		a := f.account
+		a.Name, a.Domain, a.Industry, a.Phone = v("name"), v("domain"), v("industry"), v("phone")
+		a.Website, a.Address, a.ExternalID, a.Tags, a.Notes = v("website"), v("address"), v("external_id"), tags, *f.vals["notes"]
+		return func() tea.Msg {
+			var err error
+			if a.ID == 0 {
+				a, err = st.Accounts.Create(ctx, a, opt)
+			} else {
+				a, err = st.Accounts.Update(ctx, a, opt)
+			}
+			return formResultMsg{account: a, err: err}
+		}
+	}
+	c := f.contact
+	c.FirstName, c.LastName, c.Email, c.Phone, c.Title = v("first_name"), v("last_name"), v("email"), v("phone"), v("title")
+	c.Tags, c.Source, c.Notes = tags, v("source"), *f.vals["notes"]
+	if acc := v("account"); acc != c.AccountName || c.AccountID == nil {
+		c.AccountID, c.AccountName = nil, acc
+	}
+	return func() tea.Msg {
+		var err error
+		if c.ID == 0 {
+			c, err = st.Contacts.Create(ctx, c, opt)
+		} else {
+			c, err = st.Contacts.Update(ctx, c, opt)
+		}
+		return formResultMsg{contact: c, err: err}
+	}
+}
+
+func (f *formView) saved(m formResultMsg) tea.Cmd {
+	created := f.contact.ID == 0 && f.kind == "contact" || f.account.ID == 0 && f.kind == "account"
+	s := savedMsg{kind: f.kind, created: created, verb: "saved"}
+	if created {
+		s.verb = "added"
+	}
+	if f.kind == "account" {
+		s.id, s.name, s.key = m.account.ID, m.account.Name, accountKey(m.account)
+	} else {
+		s.id, s.name, s.key = m.contact.ID, m.contact.Name(), contactKey(m.contact)
+	}
+	return tea.Batch(send(closeFormMsg{}), send(s))
+}
+
+func (f *formView) KeyMap() keyMap {
+	if f.dup != nil {
+		yes := key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "save anyway"))
+		no := key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "back to the form"))
+		return keyMap{short: []key.Binding{yes, no}, full: [][]key.Binding{{yes, no}}}
+	}
+	next := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/shift+tab", "field"))
+	save := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter on last field", "save"))
+	cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
+	return keyMap{short: []key.Binding{next, save, cancel}, full: [][]key.Binding{{next, save, cancel}}}
+}
+
+func (f *formView) Summary() string { return "" }
+
+func (f *formView) View() string {
+	st := f.sh.st
+	lines := []string{st.Title.Render(cut(model.Printable(f.Title()), f.width))}
+	switch {
+	case f.dup != nil:
+		lines = append(lines, "",
+			st.Error.Render(cut(model.Printable(f.dupText())+".", f.width)),
+			cut("Save anyway? y saves a second record, n goes back to the form.", f.width))
+		return strings.Join(lines, "\n")
+	case f.problem != "":
+		lines = append(lines, st.Error.Render(cut(model.Printable(f.problem), f.width)))
+	case f.saving:
+		lines = append(lines, st.Muted.Render("saving…"))
+	default:
+		lines = append(lines, "")
+	}
+	body := f.form.View()
+	return lipgloss.NewStyle().MaxWidth(f.width).MaxHeight(f.height).Render(strings.Join(lines, "\n") + "\n" + body)
+}

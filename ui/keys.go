@@ -1,0 +1,77 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// globalKeys work in every view when no text field has focus.
+type globalKeys struct {
+	Views    []key.Binding
+	Help     key.Binding
+	Quit     key.Binding
+	Undo     key.Binding
+	Owner    key.Binding
+	Reload   key.Binding
+	Back     key.Binding
+	ForceEnd key.Binding
+}
+
+// listKeys move in lists and act on the selected row.
+type listKeys struct {
+	Up, Down, Top, Bottom, HalfDown, HalfUp key.Binding
+	Filter, Open, New, Edit, Delete         key.Binding
+	NextPane, PrevPane                      key.Binding
+}
+
+// formKeys are shown while a filter or form has focus.
+type filterKeys struct {
+	Keep, Clear key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Views: []key.Binding{
+			key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "contacts")),
+			key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "accounts")),
+		},
+		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Owner:    key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "owner")),
+		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		ForceEnd: key.NewBinding(key.WithKeys("ctrl+c")),
+	}
+}
+
+func newListKeys() listKeys {
+	return listKeys{
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
+		HalfDown: key.NewBinding(key.WithKeys("ctrl+d", "pgdown"), key.WithHelp("ctrl+d", "half page down")),
+		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u", "pgup"), key.WithHelp("ctrl+u", "half page up")),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")),
+		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "archive")),
+		NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next section")),
+		PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous section")),
+	}
+}
+
+func newFilterKeys() filterKeys {
+	return filterKeys{
+		Keep:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		Clear: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear")),
+	}
+}
+
+// keyMap is a help.KeyMap built from binding lists.
+type keyMap struct {
+	short []key.Binding
+	full  [][]key.Binding
+}
+
+func (k keyMap) ShortHelp() []key.Binding  { return k.short }
+func (k keyMap) FullHelp() [][]key.Binding { return k.full }
