@@ -124,6 +124,7 @@ func (a *app) accountListCmd() *cobra.Command {
 			if q.OwnerID, err = s.resolveOwner(ctx, owner); err != nil {
 				return err
 			}
+			shown := 0
 			var out func(model.Account) error
 			var done func() error
 			if asJSON {
@@ -144,6 +145,7 @@ func (a *app) accountListCmd() *cobra.Command {
 				if err != nil || len(rows) == 0 {
 					return 0, nil, err
 				}
+				shown += len(rows)
 				for _, x := range rows {
 					if err := out(x); err != nil {
 						return 0, nil, err
@@ -154,6 +156,9 @@ func (a *app) accountListCmd() *cobra.Command {
 			})
 			if err != nil {
 				return err
+			}
+			if shown == 0 && !asJSON {
+				fmt.Fprintln(cmd.ErrOrStderr(), "no accounts (add one with rolo account add, or try rolo demo)")
 			}
 			return done()
 		},

@@ -135,6 +135,7 @@ func (a *app) contactListCmd() *cobra.Command {
 				}
 				q.AccountID = acc.ID
 			}
+			shown := 0
 			var out func(model.Contact) error
 			var done func() error
 			if asJSON {
@@ -155,6 +156,7 @@ func (a *app) contactListCmd() *cobra.Command {
 				if err != nil || len(rows) == 0 {
 					return 0, nil, err
 				}
+				shown += len(rows)
 				for _, c := range rows {
 					if err := out(c); err != nil {
 						return 0, nil, err
@@ -165,6 +167,9 @@ func (a *app) contactListCmd() *cobra.Command {
 			})
 			if err != nil {
 				return err
+			}
+			if shown == 0 && !asJSON {
+				fmt.Fprintln(cmd.ErrOrStderr(), "no contacts (add one with rolo contact add, or try rolo demo)")
 			}
 			return done()
 		},

@@ -27,9 +27,8 @@ func printJSON(w io.Writer, v any) error {
 // jsonArray streams a JSON array one element at a time, so a list of
 // 100,000 records never sits in memory.
 type jsonArray struct {
-	w     io.Writer
-	n     int
-	begun bool
+	w io.Writer
+	n int
 }
 
 func (j *jsonArray) add(v any) error {
@@ -59,8 +58,7 @@ func (j *jsonArray) close() error {
 // sequences or control characters from the data reach the terminal) and
 // cut to max display width.
 type table struct {
-	tw    *tabwriter.Writer
-	width []int
+	tw *tabwriter.Writer
 }
 
 func newTable(w io.Writer, header ...string) *table {

@@ -110,6 +110,14 @@ func Run(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 	sum := Summary{Users: len(owners)}
 	err = s.BulkWrite(ctx, func(b *store.Bulk) error {
 		sum.Accounts, sum.Contacts = 0, 0
+		// checked again under the write lock: another process may have
+		// written since
+		if empty, err = b.Empty(); err != nil {
+			return err
+		}
+		if !empty && !opt.Force {
+			return notEmpty(ctx, s)
+		}
 		if !empty {
 			if err := b.Wipe(); err != nil {
 				return fmt.Errorf("delete the old data: %w", err)
@@ -132,6 +140,9 @@ func Run(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 				return err
 			})
 	})
+	if errors.Is(err, ErrNotEmpty) {
+		return Summary{}, err
+	}
 	if err != nil {
 		return Summary{}, fmt.Errorf("write demo data: %w", err)
 	}

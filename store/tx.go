@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -193,15 +192,6 @@ func (t *Tracker) Groups() []int64 {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	return append([]int64(nil), t.groups...)
-}
-
-func sortedKeys[M ~map[string]V, V any](m M) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func notFound(entity string, key any) error {

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"os"
 	"strings"
 
@@ -67,6 +68,7 @@ type App struct {
 	owner    int // 0 all, 1 me, then each other user
 	tracker  *store.Tracker
 	undone   map[int64]bool
+	debug    bool // ROLO_DEBUG_LOG: log every message
 }
 
 // confirmation is a yes/no question in the status line.
@@ -79,7 +81,8 @@ type confirmation struct {
 func New(deps Deps) *App {
 	ctx, tr := store.Track(context.Background())
 	sh := &shared{deps: deps, st: NewStyles(), writeCtx: ctx}
-	a := &App{sh: sh, keys: newGlobalKeys(), help: help.New(), tracker: tr, undone: map[int64]bool{}}
+	a := &App{sh: sh, keys: newGlobalKeys(), help: help.New(), tracker: tr, undone: map[int64]bool{},
+		debug: os.Getenv("ROLO_DEBUG_LOG") != ""}
 	a.help.Styles.ShortKey = sh.st.Accent
 	a.help.Styles.FullKey = sh.st.Accent
 	a.tabs = []tab{
@@ -173,6 +176,9 @@ func (a *App) setStatus(s string, isErr bool) {
 }
 
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if a.debug {
+		log.Printf("%T", msg)
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.resize(msg.Width, msg.Height)
@@ -248,6 +254,23 @@ func (a *App) broadcast(msg tea.Msg) tea.Cmd {
 }
 
 func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
+	// Keys typed faster than they are read arrive as one message ("/x");
+	// outside a text field each is a command of its own.
+	if k.Type == tea.KeyRunes && len(k.Runes) > 1 && !k.Paste && a.confirm == nil && !a.current().Capturing() {
+		var cmds []tea.Cmd
+		for i, r := range k.Runes {
+			if a.current().Capturing() {
+				rest := k
+				rest.Runes = k.Runes[i:]
+				cmds = append(cmds, a.handleKey(rest))
+				break
+			}
+			one := k
+			one.Runes = []rune{r}
+			cmds = append(cmds, a.handleKey(one))
+		}
+		return tea.Batch(cmds...)
+	}
 	if c := a.confirm; c != nil {
 		a.confirm = nil
 		switch k.String() {

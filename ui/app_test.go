@@ -164,3 +164,19 @@ func TestWindowPagesThroughManyRows(t *testing.T) {
 		t.Fatalf("cache grew to %d rows", len(lv.win.rows))
 	}
 }
+
+// Keys typed faster than they are read come as one message: "/isik"
+// must open the search and type "isik", not be one unknown key.
+func TestFastTypedKeysAreSplit(t *testing.T) {
+	a, _ := seededApp(t, 100, 30)
+	run(t, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/isik")})
+	lv := a.tabs[0].view.(*listView[modelContact])
+	if !lv.filtering || lv.input.Value() != "isik" {
+		t.Fatalf("filtering %v, input %q", lv.filtering, lv.input.Value())
+	}
+	run(t, a, press(tea.KeyEsc))
+	run(t, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("3j")})
+	if a.active != 1 {
+		t.Fatal("3 in a burst did not switch to accounts")
+	}
+}

@@ -124,6 +124,9 @@ func (v *listView[T]) KeyMap() keyMap {
 		return keyMap{short: []key.Binding{v.fkeys.Keep, v.fkeys.Clear}, full: [][]key.Binding{{v.fkeys.Keep, v.fkeys.Clear}}}
 	}
 	k := v.keys
+	if v.win.ready && v.win.total == 0 {
+		return keyMap{short: []key.Binding{k.New, k.Filter}, full: [][]key.Binding{{k.New, k.Filter}}}
+	}
 	return keyMap{
 		short: []key.Binding{k.Open, k.New, k.Edit, k.Delete, k.Filter},
 		full: [][]key.Binding{

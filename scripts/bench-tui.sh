@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Starts the built binary in tmux at 160x45 on a large demo database and
+# reports how long the first screen with contact rows takes to appear
+# (from launch, polling the pane every few ms) and the process's resident
+# memory after scrolling and searching.
+# Usage: scripts/bench-tui.sh [DB] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v tmux >/dev/null || { echo "needs tmux"; exit 1; }
+work=$(mktemp -d)
+trap 'tmux kill-session -t rolo-bench 2>/dev/null || true; rm -rf "$work"' EXIT
+go build -o "$work/rolo" .
+db=${1:-}
+runs=${2:-10}
+if [ -z "$db" ]; then
+  db="$work/large.db"
+  ROLO_USER_NAME="Bench User" "$work/rolo" --db "$db" demo --size large
+fi
+times=()
+for i in $(seq "$runs"); do
+  start=$(date +%s%N)
+  tmux new-session -d -s rolo-bench -x 160 -y 45 "env ROLO_USER_NAME='Bench User' $work/rolo --db $db"
+  until tmux capture-pane -p -t rolo-bench 2>/dev/null | grep -q '▌'; do sleep 0.002; done
+  end=$(date +%s%N)
+  times+=($(( (end - start) / 1000000 )))
+  if [ "$i" -eq "$runs" ]; then
+    pid=$(tmux list-panes -t rolo-bench -F '#{pane_pid}')
+    for k in G g; do tmux send-keys -t rolo-bench "$k"; sleep 0.3; done
+    for _ in $(seq 50); do tmux send-keys -t rolo-bench C-d; done; sleep 0.5
+    tmux send-keys -t rolo-bench -l "/mar"; sleep 0.5; tmux send-keys -t rolo-bench Enter Enter; sleep 0.5
+    grep -E 'VmRSS|VmHWM' "/proc/$pid/status"
+  fi
+  tmux kill-session -t rolo-bench
+done
+printf 'first screen with rows (ms): %s\n' "${times[*]}"
+printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print "median " a[int((NR+1)/2)] " ms, max " a[NR] " ms"}'

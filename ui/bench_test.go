@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"rolo/internal/benchdb"
+)
+
+// Benchmarks on the large demo set (100,000 contacts, 20,000 accounts);
+// figures in docs/BENCHMARKS.md. Each measures what a user waits for:
+// Update, the commands it returns (the SQL), the replies' Update and the
+// View that draws them.
+
+func benchApp(b *testing.B) *App {
+	st, me := benchdb.Open(b)
+	a := New(Deps{Store: st, Config: testConfig(), Me: me, Now: time.Now})
+	run(b, a, size(160, 45))
+	run(b, a, exec(a.Init())...)
+	return a
+}
+
+// settle runs msg and everything it causes, then draws the frame.
+func settle(b *testing.B, a *App, msg tea.Msg) string {
+	run(b, a, msg)
+	return a.View()
+}
+
+func BenchmarkFirstFrame(b *testing.B) {
+	st, me := benchdb.Open(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := New(Deps{Store: st, Config: testConfig(), Me: me, Now: time.Now})
+		run(b, a, size(160, 45))
+		run(b, a, exec(a.Init())...)
+		if v := a.View(); len(v) == 0 {
+			b.Fatal("empty frame")
+		}
+	}
+}
+
+func BenchmarkScrollKeystroke(b *testing.B) {
+	a := benchApp(b)
+	j, k := keys("j")[0], keys("k")[0]
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%400 < 200 {
+			settle(b, a, j)
+		} else {
+			settle(b, a, k)
+		}
+	}
+}
+
+func BenchmarkHalfPageKeystroke(b *testing.B) {
+	a := benchApp(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%200 < 100 {
+			settle(b, a, press(tea.KeyCtrlD))
+		} else {
+			settle(b, a, press(tea.KeyCtrlU))
+		}
+	}
+}
+
+func BenchmarkJumpToEnd(b *testing.B) {
+	a := benchApp(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		settle(b, a, keys("G")[0])
+		settle(b, a, keys("g")[0])
+	}
+}
+
+// BenchmarkSearchEcho is the keystroke's echo: Update and View, before
+// the query's reply.
+func BenchmarkSearchEcho(b *testing.B) {
+	a := benchApp(b)
+	run(b, a, keys("/")...)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a.Update(keys("x")[0])
+		a.View()
+		a.Update(press(tea.KeyBackspace))
+		a.View()
+	}
+}
+
+// BenchmarkSearchResults types the last character of a query and waits
+// for its results on screen: Update, the search (and count) queries, the
+// replies and View.
+func BenchmarkSearchResults(b *testing.B) {
+	for _, q := range []string{"ma", "mar", "isi", "mül", "0101"} {
+		b.Run(q, func(b *testing.B) {
+			a := benchApp(b)
+			run(b, a, keys("/"+q[:len(q)-1])...)
+			last := keys(q[len(q)-1:])[0]
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				settle(b, a, last)
+				b.StopTimer()
+				run(b, a, press(tea.KeyBackspace))
+				b.StartTimer()
+			}
+		})
+	}
+}
+
+func BenchmarkOpenDetail(b *testing.B) {
+	a := benchApp(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		settle(b, a, press(tea.KeyEnter))
+		settle(b, a, press(tea.KeyEsc))
+	}
+}
