@@ -163,7 +163,7 @@ func (f *formView) build() {
 	km := huh.NewDefaultKeyMap()
 	km.Quit = key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", "cancel"))
 	theme := huh.ThemeBase()
-	f.form = huh.NewForm(huh.NewGroup(fields...)).WithKeyMap(km).WithTheme(theme).WithShowHelp(true)
+	f.form = huh.NewForm(huh.NewGroup(fields...)).WithKeyMap(km).WithTheme(theme).WithShowHelp(false)
 	f.form.SubmitCmd = send(formSubmitMsg{})
 	f.form.CancelCmd = send(formCancelMsg{})
 	f.resize()
@@ -180,7 +180,9 @@ func (f *formView) resize() {
 	if f.form == nil {
 		return
 	}
-	f.form.WithWidth(min(max(20, f.width-2), 80)).WithHeight(max(3, f.height-2))
+	// title and problem lines above; below, huh adds a blank line and the
+	// validation errors of the focused group when there are any
+	f.form.WithWidth(min(max(20, f.width-2), 80)).WithHeight(max(3, f.height-5))
 }
 
 // Capturing: every key belongs to the form.
@@ -307,9 +309,10 @@ func (f *formView) KeyMap() keyMap {
 		return keyMap{short: []key.Binding{yes, no}, full: [][]key.Binding{{yes, no}}}
 	}
 	next := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/shift+tab", "field"))
+	newline := key.NewBinding(key.WithKeys("alt+enter"), key.WithHelp("alt+enter", "new line in notes"))
 	save := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter on last field", "save"))
 	cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel"))
-	return keyMap{short: []key.Binding{next, save, cancel}, full: [][]key.Binding{{next, save, cancel}}}
+	return keyMap{short: []key.Binding{next, save, cancel}, full: [][]key.Binding{{next, save, cancel, newline}}}
 }
 
 func (f *formView) Summary() string { return "" }

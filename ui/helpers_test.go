@@ -2,12 +2,12 @@ package ui
 
 import (
 	"reflect"
+	"runtime"
 	"sync"
 
 	"context"
 	"flag"
 	"fmt"
-	"github.com/charmbracelet/bubbles/cursor"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,7 +28,6 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
-	cursorMode = cursor.CursorStatic // no blink timers to wait for
 	lipgloss.SetHasDarkBackground(true)
 	os.Exit(m.Run())
 }
@@ -112,6 +111,17 @@ func run(t testing.TB, a *App, msgs ...tea.Msg) {
 	}
 }
 
+// isTimerCmd tells a cursor-blink or tick command by its function's name,
+// so it is skipped instead of waited for.
+func isTimerCmd(cmd tea.Cmd) bool {
+	fn := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer())
+	if fn == nil {
+		return false
+	}
+	name := fn.Name()
+	return strings.Contains(name, "cursor.") && strings.Contains(name, "Blink") || strings.Contains(name, "bubbletea.Tick")
+}
+
 func isTimer(msg tea.Msg) bool {
 	name := fmt.Sprintf("%T", msg)
 	return strings.Contains(name, "cursor.") || strings.Contains(name, "blink")
@@ -119,7 +129,7 @@ func isTimer(msg tea.Msg) bool {
 
 // exec runs a command and flattens batches into their messages.
 func exec(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
+	if cmd == nil || isTimerCmd(cmd) {
 		return nil
 	}
 	ch := make(chan tea.Msg, 1)

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"github.com/charmbracelet/bubbles/cursor"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -16,9 +15,6 @@ import (
 	"rolo/model"
 	"rolo/store"
 )
-
-// cursorMode is how text cursors behave; tests make them static.
-var cursorMode = cursor.CursorBlink
 
 // listSpec is what makes a listView show one kind of record.
 type listSpec[T any] struct {
@@ -54,7 +50,6 @@ func newListView[T any](sh *shared, spec listSpec[T], src source[T]) *listView[T
 	in.Prompt = "/ "
 	in.Placeholder = spec.search
 	in.CharLimit = 200
-	in.Cursor.SetMode(cursorMode)
 	t := table.New(table.WithFocused(true))
 	t.SetStyles(table.Styles{Header: sh.st.TableHeader, Cell: sh.st.Cell, Selected: sh.st.Selected})
 	return &listView[T]{sh: sh, spec: spec, win: newWindow(spec.kind+"s", src), input: in, table: t,
