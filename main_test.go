@@ -350,7 +350,13 @@ func TestTUIInTmux(t *testing.T) {
 	// add a contact with n, fill the form, save with enter on the last field
 	tm.send("Escape", "n")
 	tm.waitFor("New contact")
-	tm.send("Jürgen", "Tab", "Weiß", "Tab", "juergen@example.de", "Tab", "Tab", "Tab", "Weber & Söhne KG", "Tab", "Tab", "Tab", "Enter")
+	// huh moves to the next field through a command, so keys are typed at
+	// a person's pace rather than in one burst
+	for _, k := range []string{"Jürgen", "Tab", "Weiß", "Tab", "juergen@example.de", "Tab", "Tab", "Tab",
+		"Weber & Söhne KG", "Tab", "Tab", "Tab", "Enter"} {
+		tm.send(k)
+		time.Sleep(60 * time.Millisecond)
+	}
 	tm.waitFor("added contact Jürgen Weiß")
 	tm.send("u")
 	tm.waitFor("undid")
