@@ -59,3 +59,34 @@ func TestConcurrentWritersOnOneFile(t *testing.T) {
 		t.Fatalf("%d accounts named Shared Account, want 1", n)
 	}
 }
+
+// A new file opened by several processes at once: the read-only check of
+// one must wait for another's migration, not call the file foreign.
+func TestConcurrentOpenOfANewFile(t *testing.T) {
+	for round := 0; round < 5; round++ {
+		path := filepath.Join(t.TempDir(), "new.db")
+		var wg sync.WaitGroup
+		errs := make(chan error, 6)
+		for i := 0; i < 6; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s, err := Open(ctx, path, Options{})
+				if err != nil {
+					errs <- err
+					return
+				}
+				_, err = s.Users.Ensure(ctx, "Same User", "")
+				if err != nil {
+					errs <- err
+				}
+				s.Close()
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatal(err)
+		}
+	}
+}

@@ -85,6 +85,10 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	}
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(4)
+	if err := firstConnection(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	if err := migrate(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -148,7 +152,9 @@ func checkFile(ctx context.Context, path string) error {
 	if id != 0 && id != appID {
 		return fmt.Errorf("%s belongs to another program (SQLite application id %#x); it was left untouched: %w", path, id, ErrNotRolo)
 	}
-	ro, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro")
+	// read-only, and waiting like a writer would when another rolo holds
+	// the lock (it may be creating this very file)
+	ro, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=busy_timeout(10000)")
 	if err != nil {
 		return fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -158,6 +164,9 @@ func checkFile(ctx context.Context, path string) error {
 	if err != nil {
 		if id == appID {
 			return nil // ours, but not readable read-only (e.g. a WAL left by a crash): the writer recovers it
+		}
+		if isBusy(err) {
+			return fmt.Errorf("%s is locked by another program; try again: %w", path, err)
 		}
 		return fmt.Errorf("%s cannot be read as a database (%v); it was left untouched: %w", path, err, ErrNotRolo)
 	}
@@ -196,6 +205,30 @@ func checkFile(ctx context.Context, path string) error {
 		return newerSchemaError(path, v)
 	}
 	return nil
+}
+
+// firstConnection opens the first connection, which runs the DSN's
+// pragmas. Switching a new file to WAL needs a moment of exclusive access
+// that SQLite does not wait for (no busy handler), so when several rolo
+// processes create the same file at once the others retry for a while.
+func firstConnection(ctx context.Context, db *sql.DB) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for wait := 2 * time.Millisecond; ; wait = min(2*wait, 100*time.Millisecond) {
+		err := db.PingContext(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+	}
+}
+
+func isBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
 }
 
 func newerSchemaError(path string, v int) error {
