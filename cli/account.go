@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -90,11 +92,7 @@ func (a *app) accountAddCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "added account #%d %s\n", acc.ID, model.Printable(acc.Name))
-			if asJSON {
-				return printJSON(cmd.OutOrStdout(), acc)
-			}
-			return nil
+			return report(cmd, asJSON, acc, "added account #%d %s", acc.ID, acc.Name)
 		},
 	}
 	f.register(cmd)
@@ -112,9 +110,6 @@ func (a *app) accountListCmd() *cobra.Command {
 		Short: "List accounts by name",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if limit < 0 {
-				return usagef("--limit must be 0 (no limit) or more")
-			}
 			ctx := cmd.Context()
 			s, err := a.open(ctx)
 			if err != nil {
@@ -124,43 +119,15 @@ func (a *app) accountListCmd() *cobra.Command {
 			if q.OwnerID, err = s.resolveOwner(ctx, owner); err != nil {
 				return err
 			}
-			shown := 0
-			var out func(model.Account) error
-			var done func() error
-			if asJSON {
-				arr := &jsonArray{w: cmd.OutOrStdout()}
-				out = func(x model.Account) error { return arr.add(x) }
-				done = arr.close
-			} else {
-				t := newTable(cmd.OutOrStdout(), "ID", "NAME", "DOMAIN", "INDUSTRY", "CONTACTS", "OWNER")
-				out = func(x model.Account) error {
-					t.row(strconv.FormatInt(x.ID, 10), x.Name, x.Domain, x.Industry, strconv.Itoa(x.Contacts), x.OwnerName)
-					return nil
-				}
-				done = t.flush
-			}
-			err = pageAll(limit, func(page int, after *store.Cursor) (int, *store.Cursor, error) {
-				q.Limit, q.After = page, after
-				rows, err := s.Store.Accounts.List(ctx, q)
-				if err != nil || len(rows) == 0 {
-					return 0, nil, err
-				}
-				shown += len(rows)
-				for _, x := range rows {
-					if err := out(x); err != nil {
-						return 0, nil, err
-					}
-				}
-				last := rows[len(rows)-1]
-				return len(rows), &store.Cursor{Sort: last.SortName(), ID: last.ID}, nil
-			})
-			if err != nil {
-				return err
-			}
-			if shown == 0 && !asJSON {
-				fmt.Fprintln(cmd.ErrOrStderr(), "no accounts (add one with rolo account add, or try rolo demo)")
-			}
-			return done()
+			return listing[model.Account]{
+				header: []string{"ID", "NAME", "DOMAIN", "INDUSTRY", "CONTACTS", "OWNER"},
+				row: func(x model.Account) []string {
+					return []string{strconv.FormatInt(x.ID, 10), x.Name, x.Domain, x.Industry, strconv.Itoa(x.Contacts), x.OwnerName}
+				},
+				key:   func(x model.Account) store.Cursor { return store.Cursor{Sort: x.SortName(), ID: x.ID} },
+				fetch: s.Store.Accounts.List,
+				empty: "no accounts (add one with rolo account add, or try rolo demo)",
+			}.run(cmd, q, limit, asJSON)
 		},
 	}
 	fl := cmd.Flags()
@@ -224,7 +191,7 @@ func (a *app) accountShowCmd() *cobra.Command {
 			k.line("address", acc.Address)
 			k.line("erp id", acc.ExternalID)
 			k.line("tags", strings.Join(acc.Tags, ", "))
-			for _, key := range sortedKeys(acc.Custom) {
+			for _, key := range slices.Sorted(maps.Keys(acc.Custom)) {
 				k.line(key, acc.Custom[key])
 			}
 			k.line("owner", acc.OwnerName)
@@ -287,11 +254,7 @@ func (a *app) accountEditCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "saved account #%d %s (v%d)\n", acc.ID, model.Printable(acc.Name), acc.Version)
-			if asJSON {
-				return printJSON(cmd.OutOrStdout(), acc)
-			}
-			return nil
+			return report(cmd, asJSON, acc, "saved account #%d %s (v%d)", acc.ID, acc.Name, acc.Version)
 		},
 	}
 	f.register(cmd)
@@ -321,11 +284,7 @@ func (a *app) accountDeleteCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "archived account #%d %s (rolo undo brings it back)\n", acc.ID, model.Printable(acc.Name))
-			if asJSON {
-				return printJSON(cmd.OutOrStdout(), acc)
-			}
-			return nil
+			return report(cmd, asJSON, acc, "archived account #%d %s (rolo undo brings it back)", acc.ID, acc.Name)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the archived account as JSON")

@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -94,11 +96,7 @@ func (a *app) contactAddCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "added contact #%d %s\n", c.ID, model.Printable(c.Name()))
-			if asJSON {
-				return printJSON(cmd.OutOrStdout(), c)
-			}
-			return nil
+			return report(cmd, asJSON, c, "added contact #%d %s", c.ID, c.Name())
 		},
 	}
 	f.register(cmd)
@@ -116,9 +114,6 @@ func (a *app) contactListCmd() *cobra.Command {
 		Short: "List contacts by name",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if limit < 0 {
-				return usagef("--limit must be 0 (no limit) or more")
-			}
 			ctx := cmd.Context()
 			s, err := a.open(ctx)
 			if err != nil {
@@ -135,43 +130,15 @@ func (a *app) contactListCmd() *cobra.Command {
 				}
 				q.AccountID = acc.ID
 			}
-			shown := 0
-			var out func(model.Contact) error
-			var done func() error
-			if asJSON {
-				arr := &jsonArray{w: cmd.OutOrStdout()}
-				out = func(c model.Contact) error { return arr.add(c) }
-				done = arr.close
-			} else {
-				t := newTable(cmd.OutOrStdout(), "ID", "NAME", "ACCOUNT", "EMAIL", "PHONE", "OWNER")
-				out = func(c model.Contact) error {
-					t.row(strconv.FormatInt(c.ID, 10), c.Name(), c.AccountName, c.Email, c.Phone, c.OwnerName)
-					return nil
-				}
-				done = t.flush
-			}
-			err = pageAll(limit, func(page int, after *store.Cursor) (int, *store.Cursor, error) {
-				q.Limit, q.After = page, after
-				rows, err := s.Store.Contacts.List(ctx, q)
-				if err != nil || len(rows) == 0 {
-					return 0, nil, err
-				}
-				shown += len(rows)
-				for _, c := range rows {
-					if err := out(c); err != nil {
-						return 0, nil, err
-					}
-				}
-				last := rows[len(rows)-1]
-				return len(rows), &store.Cursor{Sort: last.SortName(), ID: last.ID}, nil
-			})
-			if err != nil {
-				return err
-			}
-			if shown == 0 && !asJSON {
-				fmt.Fprintln(cmd.ErrOrStderr(), "no contacts (add one with rolo contact add, or try rolo demo)")
-			}
-			return done()
+			return listing[model.Contact]{
+				header: []string{"ID", "NAME", "ACCOUNT", "EMAIL", "PHONE", "OWNER"},
+				row: func(c model.Contact) []string {
+					return []string{strconv.FormatInt(c.ID, 10), c.Name(), c.AccountName, c.Email, c.Phone, c.OwnerName}
+				},
+				key:   func(c model.Contact) store.Cursor { return store.Cursor{Sort: c.SortName(), ID: c.ID} },
+				fetch: s.Store.Contacts.List,
+				empty: "no contacts (add one with rolo contact add, or try rolo demo)",
+			}.run(cmd, q, limit, asJSON)
 		},
 	}
 	fl := cmd.Flags()
@@ -268,7 +235,7 @@ func (a *app) contactShowCmd() *cobra.Command {
 			k.line("phone", phone)
 			k.line("tags", strings.Join(c.Tags, ", "))
 			k.line("source", c.Source)
-			for _, key := range sortedKeys(c.Custom) {
+			for _, key := range slices.Sorted(maps.Keys(c.Custom)) {
 				k.line(key, c.Custom[key])
 			}
 			k.line("owner", c.OwnerName)
@@ -316,11 +283,7 @@ func (a *app) contactEditCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "saved contact #%d %s (v%d)\n", c.ID, model.Printable(c.Name()), c.Version)
-			if asJSON {
-				return printJSON(cmd.OutOrStdout(), c)
-			}
-			return nil
+			return report(cmd, asJSON, c, "saved contact #%d %s (v%d)", c.ID, c.Name(), c.Version)
 		},
 	}
 	f.register(cmd)
@@ -359,11 +322,7 @@ func (a *app) contactDeleteCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "archived contact #%d %s (rolo undo brings it back)\n", c.ID, model.Printable(c.Name()))
-			if asJSON {
-				return printJSON(cmd.OutOrStdout(), c)
-			}
-			return nil
+			return report(cmd, asJSON, c, "archived contact #%d %s (rolo undo brings it back)", c.ID, c.Name())
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the archived contact as JSON")

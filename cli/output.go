@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"context"
+
+	"github.com/spf13/cobra"
+
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
+	"rolo/store"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -122,11 +126,61 @@ func printHistory(w io.Writer, s *Session, changes []model.Change) {
 	t.flush()
 }
 
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// listing streams records of one kind as a table or a JSON array, a
+// keyset page at a time.
+type listing[T any] struct {
+	header []string
+	row    func(T) []string
+	key    func(T) store.Cursor
+	fetch  func(ctx context.Context, q store.ListQuery) ([]T, error)
+	empty  string // said on stderr when there is nothing to list
+}
+
+func (l listing[T]) run(cmd *cobra.Command, q store.ListQuery, limit int, asJSON bool) error {
+	if limit < 0 {
+		return usagef("--limit must be 0 (no limit) or more")
 	}
-	sort.Strings(keys)
-	return keys
+	var out func(T) error
+	var done func() error
+	if asJSON {
+		arr := &jsonArray{w: cmd.OutOrStdout()}
+		out, done = func(v T) error { return arr.add(v) }, arr.close
+	} else {
+		t := newTable(cmd.OutOrStdout(), l.header...)
+		out = func(v T) error { t.row(l.row(v)...); return nil }
+		done = t.flush
+	}
+	shown := 0
+	err := pageAll(limit, func(page int, after *store.Cursor) (int, *store.Cursor, error) {
+		q.Limit, q.After = page, after
+		rows, err := l.fetch(cmd.Context(), q)
+		if err != nil || len(rows) == 0 {
+			return 0, nil, err
+		}
+		shown += len(rows)
+		for _, v := range rows {
+			if err := out(v); err != nil {
+				return 0, nil, err
+			}
+		}
+		k := l.key(rows[len(rows)-1])
+		return len(rows), &k, nil
+	})
+	if err != nil {
+		return err
+	}
+	if shown == 0 && !asJSON && l.empty != "" {
+		fmt.Fprintln(cmd.ErrOrStderr(), l.empty)
+	}
+	return done()
+}
+
+// report says what a write did on stderr and, with --json, prints the
+// record on stdout.
+func report(cmd *cobra.Command, asJSON bool, rec any, format string, args ...any) error {
+	fmt.Fprintln(cmd.ErrOrStderr(), model.Printable(fmt.Sprintf(format, args...)))
+	if asJSON {
+		return printJSON(cmd.OutOrStdout(), rec)
+	}
+	return nil
 }

@@ -195,21 +195,8 @@ func (w *wtx) updateAccount(ctx context.Context, a model.Account, opt WriteOptio
 // refreshContactSearch recomputes the search text of an account's
 // contacts (derived data: no history, no version change).
 func (w *wtx) refreshContactSearch(ctx context.Context, accountID int64) error {
-	rows, err := w.QueryContext(ctx, contactSelect+` WHERE c.account_id = ?`, accountID)
+	cs, err := queryAll(ctx, w, contactSelect+` WHERE c.account_id = ?`, []any{accountID}, scanContact)
 	if err != nil {
-		return err
-	}
-	var cs []model.Contact
-	for rows.Next() {
-		c, err := scanContact(rows)
-		if err != nil {
-			rows.Close()
-			return err
-		}
-		cs = append(cs, c)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, c := range cs {
@@ -238,23 +225,11 @@ func (r *Accounts) List(ctx context.Context, q ListQuery) ([]model.Account, erro
 		return []model.Account{}, err
 	}
 	tail, args := f.page("a", q.Limit)
-	rows, err := r.s.db.QueryContext(ctx, accountSelect+f.where+tail, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []model.Account{}
-	for rows.Next() {
-		a, err := scanAccount(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
+	out, err := queryAll(ctx, r.s.db, accountSelect+f.where+tail, args, scanAccount)
 	if f.desc {
 		reverse(out)
 	}
-	return out, rows.Err()
+	return out, err
 }
 
 // Count is the number of accounts List would return without a limit.

@@ -319,23 +319,11 @@ func (r *Contacts) List(ctx context.Context, q ListQuery) ([]model.Contact, erro
 		return []model.Contact{}, err
 	}
 	tail, args := f.page("c", q.Limit)
-	rows, err := r.s.db.QueryContext(ctx, contactSelect+f.where+tail, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []model.Contact{}
-	for rows.Next() {
-		c, err := scanContact(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
+	out, err := queryAll(ctx, r.s.db, contactSelect+f.where+tail, args, scanContact)
 	if f.desc {
 		reverse(out)
 	}
-	return out, rows.Err()
+	return out, err
 }
 
 func (r *Contacts) filter(ctx context.Context, q ListQuery) (listFilter, error) {

@@ -112,20 +112,7 @@ func scanChange(sc scanner) (model.Change, error) {
 }
 
 func queryChanges(ctx context.Context, q querier, query string, args ...any) ([]model.Change, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []model.Change{}
-	for rows.Next() {
-		c, err := scanChange(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, q, query, args, scanChange)
 }
 
 // For lists the changes of one record, newest first (limit 0: all).

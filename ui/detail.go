@@ -3,7 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -256,7 +257,7 @@ func (d *detailView) fieldLines() []string {
 		}
 		pairs = [][2]string{{"", role}, {"", c.Email}, {"", c.Phone}, {"tags", strings.Join(c.Tags, ", ")},
 			{"source", c.Source}}
-		for _, k := range sortedKeys(c.Custom) {
+		for _, k := range slices.Sorted(maps.Keys(c.Custom)) {
 			pairs = append(pairs, [2]string{k, c.Custom[k]})
 		}
 		pairs = append(pairs, [2]string{"created", d.sh.date(c.CreatedAt)}, [2]string{"updated", d.sh.ago(&c.UpdatedAt)})
@@ -265,7 +266,7 @@ func (d *detailView) fieldLines() []string {
 		a := d.account
 		pairs = [][2]string{{"", a.Industry}, {"", a.Domain}, {"", a.Phone}, {"", a.Website}, {"", a.Address},
 			{"erp", a.ExternalID}, {"tags", strings.Join(a.Tags, ", ")}}
-		for _, k := range sortedKeys(a.Custom) {
+		for _, k := range slices.Sorted(maps.Keys(a.Custom)) {
 			pairs = append(pairs, [2]string{k, a.Custom[k]})
 		}
 		pairs = append(pairs, [2]string{"created", d.sh.date(a.CreatedAt)}, [2]string{"updated", d.sh.ago(&a.UpdatedAt)})
@@ -480,13 +481,4 @@ func (d *detailView) relatedLines(w, h int) []string {
 		out = out[:h]
 	}
 	return out
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
