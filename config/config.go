@@ -23,15 +23,22 @@ import (
 // Config is every setting rolo reads. config.example.yaml documents each
 // key with its default.
 type Config struct {
-	User     User     `mapstructure:"user"`
-	Team     []User   `mapstructure:"team"`
-	Locale   string   `mapstructure:"locale"`
-	Currency Currency `mapstructure:"currency"`
-	Dates    Dates    `mapstructure:"dates"`
-	Phone    Phone    `mapstructure:"phone"`
-	Database Database `mapstructure:"database"`
-	UI       UI       `mapstructure:"ui"`
-	Required Required `mapstructure:"required"`
+	User      User           `mapstructure:"user"`
+	Team      []User         `mapstructure:"team"`
+	Locale    string         `mapstructure:"locale"`
+	Currency  Currency       `mapstructure:"currency"`
+	Dates     Dates          `mapstructure:"dates"`
+	Phone     Phone          `mapstructure:"phone"`
+	Database  Database       `mapstructure:"database"`
+	UI        UI             `mapstructure:"ui"`
+	Required  Required       `mapstructure:"required"`
+	Company   Company        `mapstructure:"company"`
+	Deals     Deals          `mapstructure:"deals"`
+	Pipelines []PipelineConf `mapstructure:"pipelines"`
+
+	// Checked forms of the sections above, filled by Load.
+	pipelines model.Pipelines
+	rates     model.Rates
 
 	// File is the config file that was read; empty when there was none.
 	File string `mapstructure:"-"`
@@ -43,9 +50,44 @@ type User struct {
 	Email string `mapstructure:"email"`
 }
 
-// Currency holds the base currency totals are shown in.
+// Currency holds the base currency totals are shown in and the exchange
+// rates into it (1 unit of the key = value units of base).
 type Currency struct {
-	Base string `mapstructure:"base"`
+	Base  string            `mapstructure:"base"`
+	Rates map[string]string `mapstructure:"rates"`
+}
+
+// Company is the seller block printed on quotes.
+type Company struct {
+	Name         string `mapstructure:"name"`
+	Address      string `mapstructure:"address"`
+	TaxID        string `mapstructure:"tax_id"`
+	Email        string `mapstructure:"email"`
+	Phone        string `mapstructure:"phone"`
+	Website      string `mapstructure:"website"`
+	PaymentTerms string `mapstructure:"payment_terms"`
+}
+
+// Deals tunes the pipeline board.
+type Deals struct {
+	// IdleDays: an open deal not moved or edited for longer is marked stale.
+	IdleDays int `mapstructure:"idle_days"`
+}
+
+// PipelineConf is a pipeline as config writes it.
+type PipelineConf struct {
+	Key    string      `mapstructure:"key"`
+	Name   string      `mapstructure:"name"`
+	Stages []StageConf `mapstructure:"stages"`
+}
+
+// StageConf is a stage as config writes it.
+type StageConf struct {
+	Key         string   `mapstructure:"key"`
+	Name        string   `mapstructure:"name"`
+	Probability int      `mapstructure:"probability"`
+	Kind        string   `mapstructure:"kind"`
+	Requires    []string `mapstructure:"requires"`
 }
 
 // Dates says how dates are shown.
@@ -78,7 +120,7 @@ type Required struct {
 
 // Views are the TUI views that exist, in tab order, as ui.start_view names
 // them.
-var Views = []string{"contacts", "accounts"}
+var Views = []string{"pipeline", "contacts", "accounts"}
 
 var (
 	locales    = []string{"en", "tr", "de"}
@@ -88,20 +130,46 @@ var (
 
 func defaults() map[string]any {
 	return map[string]any{
-		"user.name":            "",
-		"user.email":           "",
-		"team":                 []map[string]any{},
-		"locale":               "en",
-		"currency.base":        "USD",
-		"dates.format":         "2006-01-02",
-		"dates.week_start":     "monday",
-		"phone.default_region": "US",
-		"database.path":        "",
-		"ui.start_view":        "contacts",
-		"ui.theme":             "auto",
-		"required.contact":     []string{},
-		"required.account":     []string{"name"},
+		"user.name":             "",
+		"user.email":            "",
+		"team":                  []map[string]any{},
+		"locale":                "en",
+		"currency.base":         "USD",
+		"dates.format":          "2006-01-02",
+		"dates.week_start":      "monday",
+		"phone.default_region":  "US",
+		"database.path":         "",
+		"ui.start_view":         "pipeline",
+		"ui.theme":              "auto",
+		"required.contact":      []string{},
+		"required.account":      []string{"name"},
+		"currency.rates":        map[string]string{},
+		"company.name":          "",
+		"company.address":       "",
+		"company.tax_id":        "",
+		"company.email":         "",
+		"company.phone":         "",
+		"company.website":       "",
+		"company.payment_terms": "",
+		"deals.idle_days":       14,
+		"pipelines":             defaultPipelines(),
 	}
+}
+
+// mapSections hold user-named keys (currency.rates.eur).
+var mapSections = []string{"currency.rates"}
+
+func defaultPipelines() []map[string]any {
+	var out []map[string]any
+	for _, p := range model.DefaultPipelines() {
+		var stages []map[string]any
+		for _, st := range p.Stages {
+			stages = append(stages, map[string]any{"key": st.Key, "name": st.Name, "probability": st.Probability,
+				"kind": string(st.Kind), "requires": []string{}})
+		}
+		out = append(out, map[string]any{"key": p.Key, "name": p.Name, "stages": stages})
+	}
+	return out
 }
 
 // LoadOptions are what the command line passes in.
@@ -144,6 +212,9 @@ func Load(opt LoadOptions) (Config, error) {
 		known[k] = true
 	}
 	for _, k := range v.AllKeys() {
+		if inMapSection(k) {
+			continue
+		}
 		if isSection(k, known) {
 			return Config{}, fmt.Errorf("%s: %s: expected a section of keys (%s), got %v", where, k, sectionKeys(k, known), v.Get(k))
 		}
@@ -200,11 +271,50 @@ func (c *Config) resolve() error {
 	if !slices.Contains(locales, c.Locale) {
 		return model.Invalid("locale", "%q is not supported (one of %s)", c.Locale, strings.Join(locales, ", "))
 	}
-	base, err := model.CheckCurrency("currency.base", c.Currency.Base)
+	rates := map[string]string{}
+	for k, v := range c.Currency.Rates {
+		rates[strings.ToUpper(k)] = v
+	}
+	c.Currency.Rates = rates
+	r, err := model.NewRates(c.Currency.Base, rates)
 	if err != nil {
 		return err
 	}
-	c.Currency.Base = base
+	c.rates = r
+	c.Currency.Base = r.Base
+	if c.Deals.IdleDays < 0 {
+		return model.Invalid("deals.idle_days", "%d is negative", c.Deals.IdleDays)
+	}
+	if len(c.Pipelines) == 0 {
+		return model.Invalid("pipelines", "at least one pipeline is needed")
+	}
+	c.pipelines = nil
+	seenPipe := map[string]bool{}
+	for i, pc := range c.Pipelines {
+		p := model.Pipeline{Key: strings.TrimSpace(pc.Key), Name: strings.TrimSpace(pc.Name)}
+		if p.Name == "" {
+			p.Name = p.Key
+		}
+		for _, sc := range pc.Stages {
+			st := model.Stage{Key: strings.TrimSpace(sc.Key), Name: strings.TrimSpace(sc.Name), Probability: sc.Probability,
+				Kind: model.StageKind(strings.ToLower(strings.TrimSpace(sc.Kind))), Requires: sc.Requires}
+			if st.Kind == "" {
+				st.Kind = model.StageOpen
+			}
+			if st.Name == "" {
+				st.Name = st.Key
+			}
+			p.Stages = append(p.Stages, st)
+		}
+		if err := p.Check(); err != nil {
+			return model.Invalid(fmt.Sprintf("pipelines[%d]", i), "%s", err.Error())
+		}
+		if seenPipe[p.Key] {
+			return model.Invalid(fmt.Sprintf("pipelines[%d]", i), "pipeline %q: two pipelines have this key", p.Key)
+		}
+		seenPipe[p.Key] = true
+		c.pipelines = append(c.pipelines, p)
+	}
 	probe := time.Date(2027, 1, 31, 14, 30, 0, 0, time.UTC).Format(c.Dates.Format)
 	if c.Dates.Format == "" || !strings.Contains(probe, "27") && !strings.Contains(probe, "31") {
 		return model.Invalid("dates.format", "%q is not a Go date layout (write e.g. 2006-01-02 or 02.01.2006)", c.Dates.Format)
@@ -243,9 +353,16 @@ func (c *Config) resolve() error {
 	return nil
 }
 
+// PipelineSet is the checked pipelines; the first is the default.
+func (c Config) PipelineSet() model.Pipelines { return c.pipelines }
+
+// RateSet is the checked base currency and exchange rates.
+func (c Config) RateSet() model.Rates { return c.rates }
+
 // Rules are the validation rules the store applies.
 func (c Config) Rules() model.Rules {
-	return model.Rules{Region: c.Phone.DefaultRegion, RequiredContact: c.Required.Contact, RequiredAccount: c.Required.Account}
+	return model.Rules{Region: c.Phone.DefaultRegion, RequiredContact: c.Required.Contact, RequiredAccount: c.Required.Account,
+		Pipelines: c.pipelines, BaseCurrency: c.Currency.Base}
 }
 
 // DefaultConfigPath is $XDG_CONFIG_HOME/rolo/config.yaml (~/.config/...).
@@ -355,6 +472,15 @@ func cleanYAMLError(err error) error {
 	msg := err.Error()
 	msg = strings.TrimPrefix(msg, "While parsing config: ")
 	return errors.New(msg)
+}
+
+func inMapSection(k string) bool {
+	for _, m := range mapSections {
+		if strings.HasPrefix(k, m+".") {
+			return true
+		}
+	}
+	return false
 }
 
 func isSection(k string, known map[string]bool) bool {

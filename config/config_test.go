@@ -34,7 +34,7 @@ func TestDefaultsWithoutFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.File != "" || cfg.Locale != "en" || cfg.Currency.Base != "USD" || cfg.UI.StartView != "contacts" {
+	if cfg.File != "" || cfg.Locale != "en" || cfg.Currency.Base != "USD" || cfg.UI.StartView != "pipeline" || len(cfg.PipelineSet()) != 1 {
 		t.Fatalf("%+v", cfg)
 	}
 	if want := filepath.Join(os.Getenv("XDG_DATA_HOME"), "rolo", "rolo.db"); cfg.Database.Path != want {
@@ -106,6 +106,11 @@ func TestBadConfigNamesFileKeyAndProblem(t *testing.T) {
 		{"phone:\n  default_region: XX\n", "phone.default_region"},
 		{"dates:\n  format: YYYY-MM-DD\n", "dates.format"},
 		{"user: {name: [1\n", "yaml"},
+		{"pipelines:\n  - key: p\n    stages:\n      - {key: a, kind: open}\n      - {key: w, kind: won}\n", `pipeline "p": needs exactly one lost stage`},
+		{"pipelines:\n  - key: p\n    stages:\n      - {key: a}\n      - {key: a, kind: won}\n      - {key: l, kind: lost}\n", `pipeline "p": two stages have the key "a"`},
+		{"pipelines:\n  - key: p\n    stages:\n      - {key: a, requires: [budget]}\n      - {key: w, kind: won}\n      - {key: l, kind: lost}\n", `requires "budget"`},
+		{"currency:\n  rates:\n    EURO: 1.1\n", `"EURO" is not an ISO 4217`},
+		{"currency:\n  rates:\n    EUR: -1\n", `currency.rates.eur`},
 	}
 	for _, tc := range cases {
 		p := writeConfig(t, tc.body)
@@ -125,5 +130,44 @@ func TestBadConfigNamesFileKeyAndProblem(t *testing.T) {
 	_, err := Load(LoadOptions{})
 	if err == nil || !strings.Contains(err.Error(), "ROLO_UI_START_VIEW") {
 		t.Errorf("env error does not name the variable: %v", err)
+	}
+}
+
+func TestPipelinesAndRates(t *testing.T) {
+	isolate(t)
+	p := writeConfig(t, `currency:
+  base: eur
+  rates:
+    USD: 0.92
+    try: "0.028"
+pipelines:
+  - key: renewals
+    name: Renewals
+    stages:
+      - {key: due, name: Due, probability: 60}
+      - {key: proposal, name: Offer sent, probability: 80, requires: [amount, close_date]}
+      - {key: won, name: Renewed, probability: 100, kind: won}
+      - {key: lost, name: Churned, kind: lost}
+  - key: new-business
+    name: New business
+    stages:
+      - {key: q, name: Qualification, probability: 10}
+      - {key: won, name: Won, probability: 100, kind: won}
+      - {key: lost, name: Lost, kind: lost}
+`)
+	cfg, err := Load(LoadOptions{File: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := cfg.PipelineSet()
+	if len(ps) != 2 || ps[0].Key != "renewals" || ps[0].Stages[1].Name != "Offer sent" || len(ps[0].Stages[1].Requires) != 2 {
+		t.Fatalf("%+v", ps)
+	}
+	r := cfg.RateSet()
+	if r.Base != "EUR" || !r.Has("USD") || !r.Has("TRY") {
+		t.Fatalf("rates %+v", r)
+	}
+	if v, err := r.Convert(10000, "USD", 1); err != nil || v != 9200 {
+		t.Fatalf("convert %d %v", v, err)
 	}
 }

@@ -46,10 +46,20 @@ func MinorDigits(code string) int {
 // one is the decimal mark and the other groups thousands (groups of three
 // digits only); a lone separator followed by exactly three digits groups
 // thousands ("1.200" is 1200), except in currencies with three decimals
-// (KWD, BHD), where it is the decimal mark. It returns minor units of the currency and
-// refuses more decimals than the currency has.
+// (KWD, BHD), where it is the decimal mark. It returns minor units of the
+// currency and refuses more decimals than the currency has.
 func ParseAmount(s, code string) (int64, error) {
-	const field = "amount"
+	return parseDecimal("amount", s, MinorDigits(code), code)
+}
+
+// ParseDecimal reads a decimal number typed like an amount (see
+// ParseAmount) into an integer scaled by 10^digits: quantities ("2.5" with
+// 3 digits is 2500) and percentages ("12,5" with 2 digits is 1250).
+func ParseDecimal(field, s string, digits int) (int64, error) {
+	return parseDecimal(field, s, digits, "")
+}
+
+func parseDecimal(field, s string, digits int, code string) (int64, error) {
 	in := strings.TrimSpace(s)
 	str := strings.ReplaceAll(strings.ReplaceAll(in, " ", ""), "\u00a0", "")
 	neg := false
@@ -59,7 +69,7 @@ func ParseAmount(s, code string) (int64, error) {
 		str = str[1:]
 	}
 	bad := func(why string) (int64, error) {
-		return 0, Invalid(field, "%q is not an amount: %s (write e.g. 1200, 1200.50 or 1.200,50)", in, why)
+		return 0, Invalid(field, "%q is not a number: %s (write e.g. 1200, 1200.50 or 1.200,50)", in, why)
 	}
 	if str == "" {
 		return bad("empty")
@@ -80,10 +90,7 @@ func ParseAmount(s, code string) (int64, error) {
 		if str[dec] == ',' {
 			group = '.'
 		}
-		if strings.ContainsRune(frac, '.') || strings.ContainsRune(frac, ',') {
-			return bad("more than one decimal mark")
-		}
-		if strings.IndexByte(intPart, str[dec]) >= 0 {
+		if strings.ContainsRune(frac, '.') || strings.ContainsRune(frac, ',') || strings.IndexByte(intPart, str[dec]) >= 0 {
 			return bad("more than one decimal mark")
 		}
 	case lastDot >= 0 || lastComma >= 0:
@@ -93,7 +100,7 @@ func ParseAmount(s, code string) (int64, error) {
 		}
 		n := strings.Count(str, string(sep))
 		last := max(lastDot, lastComma)
-		if n == 1 && (len(str)-last-1 != 3 || last == 0 || str[:last] == "0" || MinorDigits(code) == 3) {
+		if n == 1 && (len(str)-last-1 != 3 || last == 0 || str[:last] == "0" || digits == 3) {
 			intPart, frac = str[:last], str[last+1:]
 		} else {
 			group = sep
@@ -117,9 +124,11 @@ func ParseAmount(s, code string) (int64, error) {
 	if frac == "" && (strings.HasSuffix(str, ".") || strings.HasSuffix(str, ",")) {
 		return bad("nothing after the decimal mark")
 	}
-	digits := MinorDigits(code)
 	if len(frac) > digits {
-		return bad(fmt.Sprintf("%s has %d decimal places", code, digits))
+		if code != "" {
+			return bad(fmt.Sprintf("%s has %d decimal places", code, digits))
+		}
+		return bad(fmt.Sprintf("at most %d decimal places", digits))
 	}
 	frac += strings.Repeat("0", digits-len(frac))
 	whole, err := strconv.ParseInt(intPart, 10, 64)
@@ -143,12 +152,14 @@ func ParseAmount(s, code string) (int64, error) {
 
 // FormatAmount renders minor units as a plain decimal string with '.' as
 // the decimal mark and no grouping ("1200.50"), as JSON and CSV carry it.
-func FormatAmount(minor int64, code string) string {
-	digits := MinorDigits(code)
-	neg := minor < 0
-	u := uint64(minor)
+func FormatAmount(minor int64, code string) string { return FormatDecimal(minor, MinorDigits(code)) }
+
+// FormatDecimal renders an integer scaled by 10^digits as a plain decimal.
+func FormatDecimal(v int64, digits int) string {
+	neg := v < 0
+	u := uint64(v)
 	if neg {
-		u = uint64(-minor)
+		u = uint64(-v)
 	}
 	s := strconv.FormatUint(u, 10)
 	if digits > 0 {
@@ -161,6 +172,15 @@ func FormatAmount(minor int64, code string) string {
 		s = "-" + s
 	}
 	return s
+}
+
+// TrimDecimal drops trailing zeros after the decimal mark ("12.50" →
+// "12.5", "18.00" → "18").
+func TrimDecimal(s string) string {
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 }
 
 // FormatMoney renders an amount for people in the locale's style:

@@ -9,9 +9,27 @@ import (
 
 // Rules are the validation settings that come from config.
 type Rules struct {
-	Region          string   // default phone region, e.g. "TR"
-	RequiredContact []string // contact fields that must not be empty
-	RequiredAccount []string // account fields that must not be empty
+	Region          string    // default phone region, e.g. "TR"
+	RequiredContact []string  // contact fields that must not be empty
+	RequiredAccount []string  // account fields that must not be empty
+	Pipelines       Pipelines // the configured pipelines; empty: DefaultPipelines
+	BaseCurrency    string    // currency of new deals and products without one
+}
+
+// PipelineSet is the configured pipelines, or the default one.
+func (r Rules) PipelineSet() Pipelines {
+	if len(r.Pipelines) == 0 {
+		return DefaultPipelines()
+	}
+	return r.Pipelines
+}
+
+// Base is the base currency, USD when none is configured.
+func (r Rules) Base() string {
+	if r.BaseCurrency == "" {
+		return "USD"
+	}
+	return r.BaseCurrency
 }
 
 // ContactRequirable and AccountRequirable are the fields config may make

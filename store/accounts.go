@@ -220,11 +220,11 @@ func (r *Accounts) Restore(ctx context.Context, id, version int64) (model.Accoun
 
 // List returns one page of accounts; see ListQuery.
 func (r *Accounts) List(ctx context.Context, q ListQuery) ([]model.Account, error) {
-	f, err := r.s.filter(ctx, "a", "accounts_fts", q, nil, nil)
+	f, err := r.s.filter(ctx, "a", "accounts_fts", "sort_name", q, nil, nil)
 	if err != nil || f.empty {
 		return []model.Account{}, err
 	}
-	tail, args := f.page("a", q.Limit)
+	tail, args := f.page(q.Limit)
 	out, err := queryAll(ctx, r.s.db, accountSelect+f.where+tail, args, scanAccount)
 	if f.desc {
 		reverse(out)
@@ -234,7 +234,7 @@ func (r *Accounts) List(ctx context.Context, q ListQuery) ([]model.Account, erro
 
 // Count is the number of accounts List would return without a limit.
 func (r *Accounts) Count(ctx context.Context, q ListQuery) (int, error) {
-	f, err := r.s.filter(ctx, "a", "accounts_fts", q, nil, nil)
+	f, err := r.s.filter(ctx, "a", "accounts_fts", "sort_name", q, nil, nil)
 	if err != nil {
 		return 0, err
 	}

@@ -49,7 +49,8 @@ func (b *Bulk) begin() error {
 	if _, err := w.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, bulkCacheKiB)); err != nil {
 		return err
 	}
-	rows, err := w.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\_fts\_%' ESCAPE '\'`)
+	rows, err := w.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
+		AND (name LIKE '%\_fts\_%' ESCAPE '\' OR name LIKE '%\_totals\_%' ESCAPE '\')`)
 	if err != nil {
 		return err
 	}
@@ -106,7 +107,7 @@ func (b *Bulk) finish() error {
 	}
 	// the indexes hold live rows only (see the schema), so they are
 	// refilled from those rather than with FTS5's 'rebuild'
-	for _, table := range []string{"contacts", "accounts"} {
+	for _, table := range []string{"contacts", "accounts", "deals"} {
 		fts := table + "_fts"
 		if _, err := w.ExecContext(ctx, `INSERT INTO `+fts+`(`+fts+`) VALUES ('delete-all')`); err != nil {
 			return fmt.Errorf("clear %s: %w", fts, err)
@@ -116,7 +117,13 @@ func (b *Bulk) finish() error {
 			return fmt.Errorf("fill %s: %w", fts, err)
 		}
 	}
-	return nil
+	if _, err := w.ExecContext(ctx, `DELETE FROM deal_totals`); err != nil {
+		return err
+	}
+	_, err := w.ExecContext(ctx, `INSERT INTO deal_totals SELECT pipeline, stage, owner_id, currency, count(*), sum(amount),
+		sum(CASE WHEN probability IS NULL THEN amount ELSE 0 END), sum(coalesce(amount * probability, 0))
+		FROM deals WHERE archived_at IS NULL GROUP BY pipeline, stage, owner_id, currency`)
+	return err
 }
 
 // recordCreate writes the history row of a bulk-created record; the first
@@ -177,12 +184,12 @@ func (b *Bulk) AddContact(c model.Contact) (int64, error) {
 	return c.ID, b.recordCreate("contact", c.ID, c)
 }
 
-// Wipe deletes every contact and account and their history (users and
-// theirs stay), for replacing a database's content in the same
-// transaction.
+// Wipe deletes every record but the users, and their history, for
+// replacing a database's content in the same transaction.
 func (b *Bulk) Wipe() error {
-	for _, q := range []string{`DELETE FROM contacts`, `DELETE FROM accounts`,
-		`DELETE FROM history WHERE entity IN ('contact', 'account')`} {
+	for _, q := range []string{`DELETE FROM quote_lines`, `DELETE FROM quotes`, `DELETE FROM quote_numbers`,
+		`DELETE FROM deal_stage_history`, `DELETE FROM deals`, `DELETE FROM products`, `DELETE FROM contacts`,
+		`DELETE FROM accounts`, `DELETE FROM history WHERE entity <> 'user'`} {
 		if _, err := b.w.ExecContext(b.ctx, q); err != nil {
 			return err
 		}
@@ -204,4 +211,61 @@ func isEmpty(ctx context.Context, q querier) (bool, error) {
 	err := q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM (SELECT 1 FROM contacts LIMIT 1)) +
 		(SELECT count(*) FROM (SELECT 1 FROM accounts LIMIT 1))`).Scan(&n)
 	return n == 0, err
+}
+
+// AddDeal inserts a deal with the stage history it went through, oldest
+// move first (the first move's From is empty and its time is the deal's
+// creation). Its stage, status, closed date and time in stage follow from
+// the last move. Gates are not checked: history is history.
+func (b *Bulk) AddDeal(d model.Deal, moves []model.StageMove) (int64, error) {
+	if len(moves) == 0 {
+		return 0, fmt.Errorf("deal %q has no stage history", d.Title)
+	}
+	last := moves[len(moves)-1]
+	d.Stage = last.To
+	if last.LostReason != "" {
+		d.LostReason = last.LostReason
+	}
+	p, err := b.w.prepareDeal(b.ctx, &d, WriteOptions{AllowDuplicate: true})
+	if err != nil {
+		return 0, err
+	}
+	st, _ := p.Find(d.Stage)
+	d.Status = string(st.Kind)
+	d.StageEnteredAt = last.At
+	d.ClosedAt = nil
+	if st.Kind != model.StageOpen {
+		at := last.At
+		d.ClosedAt = &at
+	}
+	created := formatTime(moves[0].At)
+	res, err := b.w.ExecContext(b.ctx, `INSERT INTO deals(title, sort_title, account_id, contact_id, pipeline, stage, status,
+		amount, currency, probability, close_date, board_key, owner_id, lost_reason, closed_at, stage_entered_at, notes,
+		search, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		d.Title, d.SortTitle(), d.AccountID, d.ContactID, d.Pipeline, d.Stage, d.Status, d.Amount, d.Currency, d.Probability,
+		nullString(d.CloseDate), boardKey(d), d.OwnerID, d.LostReason, timePtrArg(d.ClosedAt), formatTime(d.StageEnteredAt),
+		d.Notes, d.SearchText(), created, formatTime(last.At))
+	if err != nil {
+		return 0, err
+	}
+	d.ID, _ = res.LastInsertId()
+	for _, m := range moves {
+		if _, err := b.w.ExecContext(b.ctx, `INSERT INTO deal_stage_history(deal_id, from_stage, to_stage, lost_reason, at, user_id)
+			VALUES (?, ?, ?, ?, ?, ?)`, d.ID, nullString(m.From), m.To, m.LostReason, formatTime(m.At), d.OwnerID); err != nil {
+			return 0, err
+		}
+	}
+	return d.ID, b.recordCreate("deal", d.ID, d)
+}
+
+// AddProduct validates and inserts a product (its SKU must be new).
+func (b *Bulk) AddProduct(p model.Product) (int64, error) {
+	out, err := b.w.insertProduct(b.ctx, p)
+	return out.ID, err
+}
+
+// AddQuote numbers and inserts a quote on a deal.
+func (b *Bulk) AddQuote(q model.Quote) (int64, error) {
+	out, err := b.w.insertQuote(b.ctx, q)
+	return out.ID, err
 }

@@ -318,7 +318,7 @@ func (r *Contacts) List(ctx context.Context, q ListQuery) ([]model.Contact, erro
 	if err != nil || f.empty {
 		return []model.Contact{}, err
 	}
-	tail, args := f.page("c", q.Limit)
+	tail, args := f.page(q.Limit)
 	out, err := queryAll(ctx, r.s.db, contactSelect+f.where+tail, args, scanContact)
 	if f.desc {
 		reverse(out)
@@ -332,7 +332,7 @@ func (r *Contacts) filter(ctx context.Context, q ListQuery) (listFilter, error) 
 	if q.AccountID != 0 {
 		extra, extraArgs = []string{"c.account_id = ?"}, []any{q.AccountID}
 	}
-	return r.s.filter(ctx, "c", "contacts_fts", q, extra, extraArgs)
+	return r.s.filter(ctx, "c", "contacts_fts", "sort_name", q, extra, extraArgs)
 }
 
 // Count is the number of contacts List would return without a limit.

@@ -25,53 +25,80 @@ type entityOps struct {
 
 var undoOpts = WriteOptions{AllowDuplicate: true}
 
+// undoOps builds the entityOps of a record kind from its read, update
+// and insert functions.
+func undoOps[T any](table string, get func(context.Context, querier, int64) (T, error),
+	update func(*wtx, context.Context, T) error, insert func(*wtx, context.Context, T) error) entityOps {
+	return entityOps{
+		table: table,
+		get: func(ctx context.Context, q querier, id int64) (map[string]any, error) {
+			v, err := get(ctx, q, id)
+			return toMap(v), err
+		},
+		update: func(ctx context.Context, w *wtx, f map[string]any) error {
+			var v T
+			if err := fromMap(f, &v); err != nil {
+				return err
+			}
+			return update(w, ctx, v)
+		},
+		insert: func(ctx context.Context, w *wtx, f map[string]any) error {
+			var v T
+			if err := fromMap(f, &v); err != nil {
+				return err
+			}
+			return insert(w, ctx, v)
+		},
+	}
+}
+
+func init() {
+	entities["deal"] = undoOps("deals", func(ctx context.Context, q querier, id int64) (model.Deal, error) {
+		w, ok := q.(*wtx)
+		if !ok {
+			return model.Deal{}, fmt.Errorf("deal undo outside a write")
+		}
+		return w.s.getDeal(ctx, w, id)
+	}, func(w *wtx, ctx context.Context, d model.Deal) error {
+		_, err := w.updateDeal(ctx, d, undoOpts)
+		return err
+	}, func(w *wtx, ctx context.Context, d model.Deal) error {
+		_, err := w.insertDeal(ctx, d, undoOpts)
+		return err
+	})
+	entities["product"] = undoOps("products", getProduct, func(w *wtx, ctx context.Context, p model.Product) error {
+		_, err := w.updateProduct(ctx, p)
+		return err
+	}, func(w *wtx, ctx context.Context, p model.Product) error {
+		_, err := w.insertProduct(ctx, p)
+		return err
+	})
+	entities["quote"] = undoOps("quotes", func(ctx context.Context, q querier, id int64) (model.Quote, error) {
+		return getQuote(ctx, q, "q.id = ?", id)
+	}, func(w *wtx, ctx context.Context, q model.Quote) error {
+		_, err := w.updateQuote(ctx, q)
+		return err
+	}, func(w *wtx, ctx context.Context, q model.Quote) error {
+		_, err := w.insertQuote(ctx, q)
+		return err
+	})
+}
+
 var entities = map[string]entityOps{
-	"contact": {
-		table: "contacts",
-		get: func(ctx context.Context, q querier, id int64) (map[string]any, error) {
-			c, err := getContact(ctx, q, id)
-			return toMap(c), err
-		},
-		update: func(ctx context.Context, w *wtx, f map[string]any) error {
-			var c model.Contact
-			if err := fromMap(f, &c); err != nil {
-				return err
-			}
-			_, err := w.updateContact(ctx, c, undoOpts)
-			return err
-		},
-		insert: func(ctx context.Context, w *wtx, f map[string]any) error {
-			var c model.Contact
-			if err := fromMap(f, &c); err != nil {
-				return err
-			}
-			_, err := w.insertContact(ctx, c, undoOpts)
-			return err
-		},
-	},
-	"account": {
-		table: "accounts",
-		get: func(ctx context.Context, q querier, id int64) (map[string]any, error) {
-			a, err := getAccount(ctx, q, id)
-			return toMap(a), err
-		},
-		update: func(ctx context.Context, w *wtx, f map[string]any) error {
-			var a model.Account
-			if err := fromMap(f, &a); err != nil {
-				return err
-			}
-			_, err := w.updateAccount(ctx, a, undoOpts)
-			return err
-		},
-		insert: func(ctx context.Context, w *wtx, f map[string]any) error {
-			var a model.Account
-			if err := fromMap(f, &a); err != nil {
-				return err
-			}
-			_, err := w.insertAccount(ctx, a, undoOpts)
-			return err
-		},
-	},
+	"contact": undoOps("contacts", getContact, func(w *wtx, ctx context.Context, c model.Contact) error {
+		_, err := w.updateContact(ctx, c, undoOpts)
+		return err
+	}, func(w *wtx, ctx context.Context, c model.Contact) error {
+		_, err := w.insertContact(ctx, c, undoOpts)
+		return err
+	}),
+	"account": undoOps("accounts", getAccount, func(w *wtx, ctx context.Context, a model.Account) error {
+		_, err := w.updateAccount(ctx, a, undoOpts)
+		return err
+	}, func(w *wtx, ctx context.Context, a model.Account) error {
+		_, err := w.insertAccount(ctx, a, undoOpts)
+		return err
+	}),
 }
 
 // fromMap fills a record from its JSON fields, leaving out the read-only

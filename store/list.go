@@ -16,20 +16,22 @@ const denseMatches = 1000
 
 // listFilter is the WHERE clause of a list or count of table alias t.
 type listFilter struct {
-	where string
-	args  []any
-	desc  bool // rows come back in descending order: the caller reverses them
-	empty bool // the search has nothing searchable: the list is empty
-	match string
-	plain bool // only the search filters: a count is an index count
+	where   string
+	args    []any
+	desc    bool // rows come back in descending order: the caller reverses them
+	empty   bool // the search has nothing searchable: the list is empty
+	match   string
+	plain   bool // only the search filters: a count is an index count
+	alias   string
+	sortCol string // alias.column lists are ordered by, then by id
 }
 
 // filter builds the WHERE clause of q. Live rows are searched through the
 // FTS index (which holds live rows only); archived rows by substring of
 // their folded search text. Cursor conditions apply to counts too, so
 // Count with Before is the position of a row.
-func (s *Store) filter(ctx context.Context, alias, fts string, q ListQuery, extra []string, extraArgs []any) (listFilter, error) {
-	var f listFilter
+func (s *Store) filter(ctx context.Context, alias, fts, sortCol string, q ListQuery, extra []string, extraArgs []any) (listFilter, error) {
+	f := listFilter{sortCol: alias + "." + sortCol, alias: alias}
 	conds := []string{alias + ".archived_at IS NULL"}
 	if q.Archived {
 		conds[0] = alias + ".archived_at IS NOT NULL"
@@ -82,10 +84,10 @@ func (s *Store) filter(ctx context.Context, alias, fts string, q ListQuery, extr
 	args = append(args, extraArgs...)
 	switch {
 	case q.After != nil:
-		conds = append(conds, "("+alias+".sort_name, "+alias+".id) > (?, ?)")
+		conds = append(conds, "("+f.sortCol+", "+alias+".id) > (?, ?)")
 		args = append(args, q.After.Sort, q.After.ID)
 	case q.Before != nil:
-		conds = append(conds, "("+alias+".sort_name, "+alias+".id) < (?, ?)")
+		conds = append(conds, "("+f.sortCol+", "+alias+".id) < (?, ?)")
 		args = append(args, q.Before.Sort, q.Before.ID)
 		f.desc = true
 	case q.Last:
@@ -97,10 +99,10 @@ func (s *Store) filter(ctx context.Context, alias, fts string, q ListQuery, extr
 }
 
 // page is the ORDER BY and LIMIT of a keyset page.
-func (f listFilter) page(alias string, limit int) (string, []any) {
-	order := " ORDER BY " + alias + ".sort_name, " + alias + ".id"
+func (f listFilter) page(limit int) (string, []any) {
+	order := " ORDER BY " + f.sortCol + ", " + f.alias + ".id"
 	if f.desc {
-		order = " ORDER BY " + alias + ".sort_name DESC, " + alias + ".id DESC"
+		order = " ORDER BY " + f.sortCol + " DESC, " + f.alias + ".id DESC"
 	}
 	args := f.args
 	if limit > 0 {

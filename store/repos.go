@@ -20,6 +20,11 @@ type ListQuery struct {
 	AccountID int64   // contacts of one account
 	Tag       string  // records carrying this tag
 	Archived  bool    // archived records instead of live ones
+	Pipeline  string  // deals of one pipeline (key)
+	Stage     string  // deals in one stage (key)
+	Status    string  // deals with this status: open, won, lost
+	ContactID int64   // deals of one contact
+	Board     bool    // deals in board order (Cursor.Sort is the board key)
 	After     *Cursor // rows after this one, ascending
 	Before    *Cursor // rows before this one (returned ascending)
 	Last      bool    // the last page (with Before nil)

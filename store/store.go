@@ -40,6 +40,9 @@ type Store struct {
 	Users    UserRepo
 	Accounts AccountRepo
 	Contacts ContactRepo
+	Deals    DealRepo
+	Products ProductRepo
+	Quotes   QuoteRepo
 	History  HistoryRepo
 }
 
@@ -100,6 +103,9 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	s.Users = &Users{s}
 	s.Accounts = &Accounts{s}
 	s.Contacts = &Contacts{s}
+	s.Deals = &Deals{s}
+	s.Products = &Products{s}
+	s.Quotes = &Quotes{s}
 	s.History = &History{s}
 	return s, nil
 }
