@@ -96,6 +96,9 @@ func (r *Deals) Get(ctx context.Context, id int64) (model.Deal, error) {
 	return r.s.getDeal(ctx, r.s.db, id)
 }
 
+// BoardCursor is the keyset position of a deal in its board column.
+func BoardCursor(d model.Deal) Cursor { return Cursor{Sort: boardKey(d), ID: d.ID} }
+
 // boardKey orders a column: open deals by expected close date (none
 // last), closed ones newest first.
 func boardKey(d model.Deal) string {

@@ -39,7 +39,7 @@ type listScreen interface {
 	screen
 	SetOwner(id int64) tea.Cmd
 	Reload() tea.Cmd
-	Focus(k store.Cursor) tea.Cmd
+	Focus(m savedMsg) tea.Cmd
 }
 
 type tab struct {
@@ -86,6 +86,7 @@ func New(deps Deps) *App {
 	a.help.Styles.ShortKey = sh.st.Accent
 	a.help.Styles.FullKey = sh.st.Accent
 	a.tabs = []tab{
+		{key: "1", name: "pipeline", kind: "deal", view: newPipelineView(sh)},
 		{key: "2", name: "contacts", kind: "contact", view: newContactsView(sh)},
 		{key: "3", name: "accounts", kind: "account", view: newAccountsView(sh)},
 	}
@@ -188,7 +189,19 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openMsg:
 		a.setStatus("", false)
 		return a, a.push(newDetailView(a.sh, msg.kind, msg.id))
+	case openQuoteMsg:
+		return a, a.push(newQuoteView(a.sh, msg.id))
+	case newQuoteMsg:
+		return a, a.createQuote(msg.dealID)
+	case quoteCreatedMsg:
+		a.setStatus("added quote "+msg.q.Number+" (a adds lines, u undoes)", false)
+		return a, tea.Batch(a.afterWrite(nil), a.push(newQuoteView(a.sh, msg.q.ID)))
 	case newMsg:
+		if msg.kind == "deal" {
+			a.form = newDealForm(a.sh, model.Deal{Pipeline: msg.pipeline, Stage: msg.stage})
+			a.form.SetSize(a.contentSize())
+			return a, a.form.Init()
+		}
 		return a, a.openForm(msg.kind, nil, nil)
 	case editMsg:
 		return a, a.loadForEdit(msg.kind, msg.id)
@@ -196,6 +209,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			a.setStatus(msg.err.Error(), true)
 			return a, nil
+		}
+		if msg.deal != nil {
+			a.form = newDealForm(a.sh, *msg.deal)
+			a.form.SetSize(a.contentSize())
+			return a, a.form.Init()
 		}
 		return a, a.openForm("", msg.contact, msg.account)
 	case askArchiveMsg:
@@ -341,12 +359,31 @@ func (a *App) loadForEdit(kind string, id int64) tea.Cmd {
 	st := a.sh.deps.Store
 	return func() tea.Msg {
 		ctx := context.Background()
-		if kind == "account" {
+		switch kind {
+		case "account":
 			acc, err := st.Accounts.Get(ctx, id)
 			return editLoadedMsg{account: &acc, err: err}
+		case "deal":
+			d, err := st.Deals.Get(ctx, id)
+			return editLoadedMsg{deal: &d, err: err}
 		}
 		c, err := st.Contacts.Get(ctx, id)
 		return editLoadedMsg{contact: &c, err: err}
+	}
+}
+
+type quoteCreatedMsg struct{ q model.Quote }
+
+// createQuote starts an empty draft quote on a deal.
+func (a *App) createQuote(dealID int64) tea.Cmd {
+	st, ctx := a.sh.deps.Store, a.sh.writeCtx
+	valid := a.sh.now().AddDate(0, 0, 30).Format(model.DateLayout)
+	return func() tea.Msg {
+		q, err := st.Quotes.Create(ctx, model.Quote{DealID: dealID, ValidUntil: valid})
+		if err != nil {
+			return errMsg{err}
+		}
+		return quoteCreatedMsg{q}
 	}
 }
 
@@ -354,9 +391,12 @@ func (a *App) archive(m askArchiveMsg) tea.Cmd {
 	st, ctx := a.sh.deps.Store, a.sh.writeCtx
 	return func() tea.Msg {
 		var err error
-		if m.kind == "account" {
+		switch m.kind {
+		case "account":
 			_, err = st.Accounts.Archive(ctx, m.id, m.version)
-		} else {
+		case "deal":
+			_, err = st.Deals.Archive(ctx, m.id, m.version)
+		default:
 			_, err = st.Contacts.Archive(ctx, m.id, m.version)
 		}
 		if err != nil {
@@ -371,15 +411,15 @@ func (a *App) archive(m askArchiveMsg) tea.Cmd {
 func (a *App) afterWrite(m *savedMsg) tea.Cmd {
 	cmds := []tea.Cmd{}
 	for _, t := range a.tabs {
-		if m != nil && m.created && t.kind == m.kind {
-			cmds = append(cmds, t.view.Focus(m.key))
+		if m != nil && (m.created || m.deal != nil) && t.kind == m.kind {
+			cmds = append(cmds, t.view.Focus(*m))
 			continue
 		}
 		cmds = append(cmds, t.view.Reload())
 	}
 	for _, s := range a.stack {
-		if d, ok := s.(*detailView); ok {
-			cmds = append(cmds, d.Reload())
+		if r, ok := s.(interface{ Reload() tea.Cmd }); ok {
+			cmds = append(cmds, r.Reload())
 		}
 	}
 	return tea.Batch(cmds...)

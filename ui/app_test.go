@@ -94,14 +94,14 @@ func TestSearchFiltersAsYouTypeAndEscClears(t *testing.T) {
 	run(t, a, keys("/işık")...)
 	run(t, a, press(tea.KeyEnter))
 	run(t, a, keys("j")...)
-	if c, ok := a.tabs[0].view.(*listView[modelContact]).Selected(); !ok || c.LastName != "Işıkçı" {
+	if c, ok := a.tabs[1].view.(*listView[modelContact]).Selected(); !ok || c.LastName != "Işıkçı" {
 		t.Fatalf("after enter and j selected %+v", c)
 	}
 }
 
 func TestStaleSearchReplyIsDropped(t *testing.T) {
 	a, _ := seededApp(t, 100, 30)
-	lv := a.tabs[0].view.(*listView[modelContact])
+	lv := a.tabs[1].view.(*listView[modelContact])
 	// type two characters but deliver the first query's reply last
 	_, cmd1 := a.Update(keys("/")[0])
 	exec(cmd1)
@@ -137,7 +137,7 @@ func TestWindowPagesThroughManyRows(t *testing.T) {
 	a := newTestApp(t, st, me)
 	run(t, a, size(80, 24))
 	run(t, a, exec(a.Init())...)
-	lv := a.tabs[0].view.(*listView[modelContact])
+	lv := a.tabs[1].view.(*listView[modelContact])
 	for i := 0; i < 300; i++ {
 		run(t, a, keys("j")...)
 	}
@@ -170,13 +170,13 @@ func TestWindowPagesThroughManyRows(t *testing.T) {
 func TestFastTypedKeysAreSplit(t *testing.T) {
 	a, _ := seededApp(t, 100, 30)
 	run(t, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/isik")})
-	lv := a.tabs[0].view.(*listView[modelContact])
+	lv := a.tabs[1].view.(*listView[modelContact])
 	if !lv.filtering || lv.input.Value() != "isik" {
 		t.Fatalf("filtering %v, input %q", lv.filtering, lv.input.Value())
 	}
 	run(t, a, press(tea.KeyEsc))
 	run(t, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("3j")})
-	if a.active != 1 {
+	if a.active != 2 {
 		t.Fatal("3 in a burst did not switch to accounts")
 	}
 }

@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"os"
+	"strings"
+
+	"rolo/config"
 	"testing"
 	"time"
 
@@ -14,9 +18,20 @@ import (
 // Update, the commands it returns (the SQL), the replies' Update and the
 // View that draws them.
 
+// benchConfig is the default configuration (one pipeline, no rates), as
+// the large demo set is written with.
+func benchConfig() config.Config {
+	cfg, err := config.Load(config.LoadOptions{File: os.DevNull, DBPath: os.DevNull})
+	if err != nil {
+		panic(err)
+	}
+	cfg.UI.StartView = "contacts"
+	return cfg
+}
+
 func benchApp(b *testing.B) *App {
 	st, me := benchdb.Open(b)
-	a := New(Deps{Store: st, Config: testConfig(), Me: me, Now: time.Now})
+	a := New(Deps{Store: st, Config: benchConfig(), Me: me, Now: time.Now})
 	run(b, a, size(160, 45))
 	run(b, a, exec(a.Init())...)
 	return a
@@ -32,7 +47,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 	st, me := benchdb.Open(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		a := New(Deps{Store: st, Config: testConfig(), Me: me, Now: time.Now})
+		a := New(Deps{Store: st, Config: benchConfig(), Me: me, Now: time.Now})
 		run(b, a, size(160, 45))
 		run(b, a, exec(a.Init())...)
 		if v := a.View(); len(v) == 0 {
@@ -115,5 +130,55 @@ func BenchmarkOpenDetail(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		settle(b, a, press(tea.KeyEnter))
 		settle(b, a, press(tea.KeyEsc))
+	}
+}
+
+// The board on the large set: 50,000 open deals in four columns.
+
+func benchBoard(b *testing.B) *App {
+	a := benchApp(b)
+	run(b, a, keys("1")...)
+	return a
+}
+
+func BenchmarkBoardFirstFrame(b *testing.B) {
+	st, me := benchdb.Open(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := New(Deps{Store: st, Config: benchConfig(), Me: me, Now: time.Now})
+		run(b, a, size(160, 45))
+		run(b, a, exec(a.Init())...)
+		if v := a.View(); !strings.Contains(v, "of ") {
+			b.Fatal("no cards on the first frame")
+		}
+	}
+}
+
+func BenchmarkBoardKeystroke(b *testing.B) {
+	for _, k := range []string{"j", "k", "l", "h"} {
+		b.Run(k, func(b *testing.B) {
+			a := benchBoard(b)
+			back := map[string]string{"j": "k", "k": "j", "l": "h", "h": "l"}[k]
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if i%100 < 50 {
+					settle(b, a, keys(k)[0])
+				} else {
+					settle(b, a, keys(back)[0])
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBoardMove moves the selected deal a stage right and back (L,
+// then H from the next column): the write, the stage history, the totals
+// and the reloaded columns, drawn.
+func BenchmarkBoardMove(b *testing.B) {
+	a := benchBoard(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		settle(b, a, keys("L")[0])
+		settle(b, a, keys("H")[0])
 	}
 }

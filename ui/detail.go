@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -17,110 +18,130 @@ import (
 	"rolo/store"
 )
 
-// detailView shows one contact or account: its fields, its change history
-// and the records related to it (a contact's account, an account's
-// contacts). tab moves between the two sections; enter opens a related
-// record.
+// detailView shows one record: its fields on top, then sections (the
+// change history, related records, a deal's stages and quotes). tab moves
+// between sections, j/k within one, enter opens what is selected.
 type detailView struct {
-	sh      *shared
-	kind    string
-	id      int64
-	seq     int64 // tells this view's replies from another detail's
+	sh       *shared
+	kind     string
+	id       int64
+	seq      int64 // tells this view's replies from another detail's
+	rec      *detailData
+	sections []section
+	focus    int
+	width    int
+	height   int
+	err      error
+	keys     listKeys
+}
+
+// detailData is everything a detail view shows, read in one command.
+type detailData struct {
 	contact *model.Contact
 	account *model.Account
+	deal    *model.Deal
 	history []model.Change
-	related *window[model.Contact] // an account's contacts
-	pane    int                    // 0 history, 1 related
-	hist    struct{ cursor, top int }
-	width   int
-	height  int
-	err     error
-	keys    listKeys
+	stages  []model.StageMove
+	quotes  []model.Quote
+	deals   []model.Deal
 }
 
 var detailSeq atomic.Int64
 
 type detailLoadedMsg struct {
-	seq     int64
-	contact *model.Contact
-	account *model.Account
-	history []model.Change
-	err     error
+	seq  int64
+	data *detailData
+	err  error
 }
 
-const historyShown = 500
+const (
+	historyShown = 500
+	relatedShown = 200
+)
 
 func newDetailView(sh *shared, kind string, id int64) *detailView {
-	d := &detailView{sh: sh, kind: kind, id: id, seq: detailSeq.Add(1), keys: newListKeys()}
-	if kind == "account" {
-		repo := sh.deps.Store.Contacts
-		d.related = newWindow("detail-"+strconv.FormatInt(d.seq, 10), source[model.Contact]{
-			list: repo.List, count: repo.Count, key: contactKey})
-		d.related.q = store.ListQuery{AccountID: id}
-	}
-	return d
+	return &detailView{sh: sh, kind: kind, id: id, seq: detailSeq.Add(1), keys: newListKeys()}
 }
 
-func (d *detailView) Init() tea.Cmd {
-	cmds := []tea.Cmd{d.load()}
-	if d.related != nil {
-		cmds = append(cmds, d.related.setQuery(d.related.q))
-	}
-	return tea.Batch(cmds...)
-}
+func (d *detailView) Init() tea.Cmd { return d.load() }
 
 func (d *detailView) load() tea.Cmd {
 	st, kind, id, seq := d.sh.deps.Store, d.kind, d.id, d.seq
 	return func() tea.Msg {
 		ctx := context.Background()
-		msg := detailLoadedMsg{seq: seq}
-		switch kind {
-		case "contact":
-			c, err := st.Contacts.Get(ctx, id)
-			if err != nil {
-				msg.err = err
-				return msg
-			}
-			msg.contact = &c
-		case "account":
-			a, err := st.Accounts.Get(ctx, id)
-			if err != nil {
-				msg.err = err
-				return msg
-			}
-			msg.account = &a
-		}
-		msg.history, msg.err = st.History.For(ctx, kind, id, historyShown)
-		return msg
+		data, err := loadDetail(ctx, st, kind, id)
+		return detailLoadedMsg{seq: seq, data: data, err: err}
 	}
 }
 
-// Reload re-reads the record, its history and related records.
+func loadDetail(ctx context.Context, st *store.Store, kind string, id int64) (*detailData, error) {
+	data := &detailData{}
+	var err error
+	related := store.ListQuery{Limit: relatedShown}
+	switch kind {
+	case "contact":
+		var c model.Contact
+		if c, err = st.Contacts.Get(ctx, id); err != nil {
+			return nil, err
+		}
+		data.contact = &c
+		related.ContactID = id
+	case "account":
+		var a model.Account
+		if a, err = st.Accounts.Get(ctx, id); err != nil {
+			return nil, err
+		}
+		data.account = &a
+		related.AccountID = id
+	case "deal":
+		var dl model.Deal
+		if dl, err = st.Deals.Get(ctx, id); err != nil {
+			return nil, err
+		}
+		data.deal = &dl
+		if data.stages, err = st.Deals.StageHistory(ctx, id); err != nil {
+			return nil, err
+		}
+		if data.quotes, err = st.Quotes.List(ctx, id, "", relatedShown); err != nil {
+			return nil, err
+		}
+	}
+	if kind != "deal" {
+		if data.deals, err = st.Deals.List(ctx, related); err != nil {
+			return nil, err
+		}
+	}
+	data.history, err = st.History.For(ctx, kind, id, historyShown)
+	return data, err
+}
+
+// Reload re-reads the record and its sections.
 func (d *detailView) Reload() tea.Cmd {
 	cmds := []tea.Cmd{d.load()}
-	if d.related != nil {
-		cmds = append(cmds, d.related.reload())
+	for _, s := range d.sections {
+		cmds = append(cmds, s.reload())
 	}
 	return tea.Batch(cmds...)
 }
 
 func (d *detailView) SetSize(w, h int) {
 	d.width, d.height = max(0, w), max(0, h)
-	if d.related != nil {
-		_, relH := d.paneHeights()
-		d.related.setHeight(relH)
-	}
+	d.sizeSections()
 }
 
 func (d *detailView) Capturing() bool { return false }
 
 // Title is the breadcrumb: "Contacts › Ayşe Yılmaz".
 func (d *detailView) Title() string {
-	switch {
-	case d.contact != nil:
-		return "Contacts › " + d.contact.Name()
-	case d.account != nil:
-		return "Accounts › " + d.account.Name
+	if r := d.rec; r != nil {
+		switch {
+		case r.contact != nil:
+			return "Contacts › " + r.contact.Name()
+		case r.account != nil:
+			return "Accounts › " + r.account.Name
+		case r.deal != nil:
+			return "Pipeline › " + r.deal.Title
+		}
 	}
 	return strings.ToUpper(d.kind[:1]) + d.kind[1:] + " #" + strconv.FormatInt(d.id, 10)
 }
@@ -129,14 +150,15 @@ func (d *detailView) Summary() string { return "" }
 
 func (d *detailView) KeyMap() keyMap {
 	k := d.keys
-	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open related"))
-	return keyMap{
-		short: []key.Binding{k.NextPane, open, k.Edit, k.Delete},
-		full: [][]key.Binding{
-			{k.Up, k.Down, k.Top, k.Bottom, k.NextPane, k.PrevPane},
-			{open, k.Edit, k.Delete},
-		},
+	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open"))
+	short := []key.Binding{k.NextPane, open, k.Edit, k.Delete}
+	full := [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.NextPane, k.PrevPane}, {open, k.Edit, k.Delete}}
+	if d.kind == "deal" {
+		quote := key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "new quote"))
+		short = append(short, quote)
+		full[1] = append(full[1], quote)
 	}
+	return keyMap{short: short, full: full}
 }
 
 func (d *detailView) Update(msg tea.Msg) tea.Cmd {
@@ -146,108 +168,244 @@ func (d *detailView) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		d.err = msg.err
-		if msg.err == nil {
-			d.contact, d.account, d.history = msg.contact, msg.account, msg.history
-			d.clampHistory()
+		if msg.err != nil {
+			return nil
 		}
+		first := d.rec == nil
+		d.rec = msg.data
+		if first {
+			d.sections = d.buildSections()
+			d.sizeSections()
+			d.refreshSections()
+			var cmds []tea.Cmd
+			for _, s := range d.sections {
+				cmds = append(cmds, s.init())
+			}
+			return tea.Batch(cmds...)
+		}
+		d.refreshSections()
 		return nil
 	case tea.KeyMsg:
 		return d.updateKeys(msg)
 	}
-	if d.related != nil {
-		return d.related.update(msg)
+	var cmds []tea.Cmd
+	for _, s := range d.sections {
+		cmds = append(cmds, s.update(msg))
 	}
-	return nil
+	return tea.Batch(cmds...)
 }
 
 func (d *detailView) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	k := d.keys
 	switch {
-	case key.Matches(msg, k.NextPane), key.Matches(msg, k.PrevPane):
-		d.pane = 1 - d.pane
+	case key.Matches(msg, k.NextPane):
+		if len(d.sections) > 0 {
+			d.focus = (d.focus + 1) % len(d.sections)
+		}
+		return nil
+	case key.Matches(msg, k.PrevPane):
+		if len(d.sections) > 0 {
+			d.focus = (d.focus + len(d.sections) - 1) % len(d.sections)
+		}
 		return nil
 	case key.Matches(msg, k.Edit):
 		return send(editMsg{kind: d.kind, id: d.id})
 	case key.Matches(msg, k.Delete):
 		name, version := d.nameVersion()
 		return send(askArchiveMsg{kind: d.kind, id: d.id, version: version, name: name})
-	case key.Matches(msg, k.Open):
-		return d.openRelated()
+	case msg.String() == "Q" && d.kind == "deal":
+		return send(newQuoteMsg{dealID: d.id})
 	}
-	step := 0
-	switch {
-	case key.Matches(msg, k.Down):
-		step = 1
-	case key.Matches(msg, k.Up):
-		step = -1
-	case key.Matches(msg, k.HalfDown):
-		step = max(1, d.height/4)
-	case key.Matches(msg, k.HalfUp):
-		step = -max(1, d.height/4)
-	case key.Matches(msg, k.Top):
-		step = -1 << 30
-	case key.Matches(msg, k.Bottom):
-		step = 1 << 30
-	default:
+	if len(d.sections) == 0 {
 		return nil
 	}
-	if d.pane == 1 && d.related != nil {
-		switch step {
-		case -1 << 30:
-			return d.related.home()
-		case 1 << 30:
-			return d.related.end()
-		}
-		return d.related.move(step)
-	}
-	if d.pane == 0 {
-		d.hist.cursor += step
-		d.clampHistory()
+	s := d.sections[d.focus]
+	half := max(1, s.height()/2)
+	switch {
+	case key.Matches(msg, k.Open):
+		return s.open()
+	case key.Matches(msg, k.Down):
+		return s.move(1)
+	case key.Matches(msg, k.Up):
+		return s.move(-1)
+	case key.Matches(msg, k.HalfDown):
+		return s.move(half)
+	case key.Matches(msg, k.HalfUp):
+		return s.move(-half)
+	case key.Matches(msg, k.Top):
+		return s.move(-1 << 30)
+	case key.Matches(msg, k.Bottom):
+		return s.move(1 << 30)
 	}
 	return nil
 }
 
 func (d *detailView) nameVersion() (string, int64) {
-	switch {
-	case d.contact != nil:
-		return d.contact.Name(), d.contact.Version
-	case d.account != nil:
-		return d.account.Name, d.account.Version
+	if r := d.rec; r != nil {
+		switch {
+		case r.contact != nil:
+			return r.contact.Name(), r.contact.Version
+		case r.account != nil:
+			return r.account.Name, r.account.Version
+		case r.deal != nil:
+			return r.deal.Title, r.deal.Version
+		}
 	}
 	return "", 0
 }
 
-func (d *detailView) openRelated() tea.Cmd {
-	switch {
-	case d.contact != nil && d.contact.AccountID != nil:
-		return send(openMsg{kind: "account", id: *d.contact.AccountID})
-	case d.related != nil && d.pane == 1:
-		if c, ok := d.related.selected(); ok {
-			return send(openMsg{kind: "contact", id: c.ID})
+// buildSections makes the sections of the record's kind.
+func (d *detailView) buildSections() []section {
+	history := &listSection{title: "History", empty: "no changes recorded"}
+	switch d.kind {
+	case "contact":
+		return []section{history, &listSection{title: "Account", empty: "no account"}, &listSection{title: "Deals", empty: "no deals"}}
+	case "account":
+		repo := d.sh.deps.Store.Contacts
+		w := newWindow("detail-"+strconv.FormatInt(d.seq, 10), source[model.Contact]{list: repo.List, count: repo.Count, key: contactKey})
+		w.q = store.ListQuery{AccountID: d.id}
+		contacts := &windowSection[model.Contact]{title: "Contacts", empty: "no contacts", win: w,
+			render: func(c model.Contact) string {
+				s := model.Printable(c.Name())
+				if c.Title != "" {
+					s += "  " + d.sh.st.Muted.Render(model.Printable(c.Title))
+				}
+				return s
+			},
+			openRow: func(c model.Contact) tea.Cmd { return send(openMsg{kind: "contact", id: c.ID}) }}
+		return []section{history, contacts, &listSection{title: "Deals", empty: "no deals"}}
+	case "deal":
+		return []section{&listSection{title: "Stages", empty: "no stage history"}, &listSection{title: "Quotes", empty: "no quotes: Q adds one"},
+			&listSection{title: "Related", empty: "no account or contact"}, history}
+	}
+	return []section{history}
+}
+
+// refreshSections fills the static sections from the loaded record.
+func (d *detailView) refreshSections() {
+	r := d.rec
+	st := d.sh.st
+	for _, s := range d.sections {
+		ls, ok := s.(*listSection)
+		if !ok {
+			continue
 		}
+		var items []item
+		switch ls.title {
+		case "History":
+			for _, c := range r.history {
+				items = append(items, item{text: fmt.Sprintf("%s  %s  %s", d.sh.dateTime(c.At), model.Printable(c.User), describeChange(c))})
+			}
+		case "Account":
+			if r.contact.AccountID != nil {
+				items = append(items, item{text: model.Printable(r.contact.AccountName), open: send(openMsg{kind: "account", id: *r.contact.AccountID})})
+			}
+		case "Deals":
+			for _, dl := range r.deals {
+				items = append(items, item{text: fmt.Sprintf("%s  %s  %s", model.Printable(dl.Title), st.Muted.Render(dl.StageName),
+					model.FormatMoney(dl.Money(), d.sh.locale())), open: send(openMsg{kind: "deal", id: dl.ID})})
+			}
+		case "Stages":
+			items = d.stageItems()
+		case "Quotes":
+			for _, q := range r.quotes {
+				t := q.Totals()
+				items = append(items, item{text: fmt.Sprintf("%s  %-8s  %s", q.Number, q.Status,
+					model.FormatMoney(model.Money{Amount: t.Total, Currency: q.Currency}, d.sh.locale())),
+					open: send(openQuoteMsg{id: q.ID})})
+			}
+		case "Related":
+			if dl := r.deal; dl != nil {
+				if dl.AccountID != nil {
+					items = append(items, item{text: "account  " + model.Printable(dl.AccountName), open: send(openMsg{kind: "account", id: *dl.AccountID})})
+				}
+				if dl.ContactID != nil {
+					items = append(items, item{text: "contact  " + model.Printable(dl.ContactName), open: send(openMsg{kind: "contact", id: *dl.ContactID})})
+				}
+			}
+		}
+		ls.setItems(items)
 	}
-	return nil
 }
 
-func (d *detailView) clampHistory() {
-	_, h := d.paneHeightsHistory()
-	d.hist.cursor = max(0, min(d.hist.cursor, len(d.history)-1))
-	if d.hist.cursor < d.hist.top {
-		d.hist.top = d.hist.cursor
+// stageItems lists a deal's stages with the time spent in each.
+func (d *detailView) stageItems() []item {
+	r := d.rec
+	var items []item
+	for i, m := range r.stages {
+		end := d.sh.now()
+		if i+1 < len(r.stages) {
+			end = r.stages[i+1].At
+		} else if r.deal.Status != model.StatusOpen {
+			end = m.At
+		}
+		stay := ""
+		if i+1 < len(r.stages) || r.deal.Status == model.StatusOpen {
+			stay = "  " + duration(end.Sub(m.At))
+		}
+		text := fmt.Sprintf("%s  %s%s", d.sh.date(m.At), model.Printable(m.ToName), stay)
+		if m.LostReason != "" {
+			text += "  (" + model.Printable(m.LostReason) + ")"
+		}
+		if m.By != "" {
+			text += "  " + d.sh.st.Muted.Render(model.Printable(m.By))
+		}
+		items = append(items, item{text: text})
 	}
-	if h > 0 && d.hist.cursor >= d.hist.top+h {
-		d.hist.top = d.hist.cursor - h + 1
+	slices.Reverse(items) // newest first, like the history
+	return items
+}
+
+// duration is a short human duration: 3d, 5h, 2w 3d.
+func duration(t time.Duration) string {
+	days := int(t.Hours() / 24)
+	switch {
+	case t < time.Hour:
+		return fmt.Sprintf("%dm", int(t.Minutes()))
+	case days == 0:
+		return fmt.Sprintf("%dh", int(t.Hours()))
+	case days < 14:
+		return fmt.Sprintf("%dd", days)
+	}
+	return fmt.Sprintf("%dw %dd", days/7, days%7)
+}
+
+func (d *detailView) sideBySide() bool { return d.width >= 100 && len(d.sections) > 1 }
+
+// sizeSections shares the height left under the fields between sections.
+func (d *detailView) sizeSections() {
+	if len(d.sections) == 0 {
+		return
+	}
+	rest := max(2, d.height-1-len(d.fieldLines()))
+	if d.sideBySide() {
+		d.sections[0].setHeight(rest - 1)
+		right := d.sections[1:]
+		hs := splitWidth(rest, len(right))
+		for i, s := range right {
+			s.setHeight(max(1, hs[i]-1))
+		}
+		return
+	}
+	hs := splitWidth(rest, len(d.sections))
+	for i, s := range d.sections {
+		s.setHeight(max(1, hs[i]-1))
 	}
 }
 
-// header lines: the fields of the record.
+// fieldLines are the record's fields, flowed into lines.
 func (d *detailView) fieldLines() []string {
+	r := d.rec
+	if r == nil {
+		return nil
+	}
 	st := d.sh.st
 	var pairs [][2]string
 	var notes string
+	var custom map[string]string
 	switch {
-	case d.contact != nil:
-		c := d.contact
+	case r.contact != nil:
+		c := r.contact
 		role := c.Title
 		if c.AccountName != "" {
 			if role != "" {
@@ -255,22 +413,22 @@ func (d *detailView) fieldLines() []string {
 			}
 			role += c.AccountName
 		}
-		pairs = [][2]string{{"", role}, {"", c.Email}, {"", c.Phone}, {"tags", strings.Join(c.Tags, ", ")},
-			{"source", c.Source}}
-		for _, k := range slices.Sorted(maps.Keys(c.Custom)) {
-			pairs = append(pairs, [2]string{k, c.Custom[k]})
-		}
+		pairs = [][2]string{{"", role}, {"", c.Email}, {"", c.Phone}, {"tags", strings.Join(c.Tags, ", ")}, {"source", c.Source}}
+		custom, notes = c.Custom, c.Notes
 		pairs = append(pairs, [2]string{"created", d.sh.date(c.CreatedAt)}, [2]string{"updated", d.sh.ago(&c.UpdatedAt)})
-		notes = c.Notes
-	case d.account != nil:
-		a := d.account
+	case r.account != nil:
+		a := r.account
 		pairs = [][2]string{{"", a.Industry}, {"", a.Domain}, {"", a.Phone}, {"", a.Website}, {"", a.Address},
 			{"erp", a.ExternalID}, {"tags", strings.Join(a.Tags, ", ")}}
-		for _, k := range slices.Sorted(maps.Keys(a.Custom)) {
-			pairs = append(pairs, [2]string{k, a.Custom[k]})
-		}
+		custom, notes = a.Custom, a.Notes
 		pairs = append(pairs, [2]string{"created", d.sh.date(a.CreatedAt)}, [2]string{"updated", d.sh.ago(&a.UpdatedAt)})
-		notes = a.Notes
+	case r.deal != nil:
+		dl := r.deal
+		pairs = d.dealPairs(dl)
+		notes = dl.Notes
+	}
+	for _, k := range slices.Sorted(maps.Keys(custom)) {
+		pairs = append(pairs, [2]string{k, custom[k]})
 	}
 	var items []string
 	for _, p := range pairs {
@@ -290,6 +448,31 @@ func (d *detailView) fieldLines() []string {
 		lines = append(lines, st.Label.Render("notes: ")+st.Muted.Render(cut(model.Printable(first), d.width-9)))
 	}
 	return lines
+}
+
+func (d *detailView) dealPairs(dl *model.Deal) [][2]string {
+	loc := d.sh.locale()
+	p, _ := d.sh.deps.Config.PipelineSet().Find(dl.Pipeline)
+	st, _ := p.Find(dl.Stage)
+	prob := fmt.Sprintf("%d%% (stage)", st.Probability)
+	if dl.Probability != nil {
+		prob = fmt.Sprintf("%d%% (set)", *dl.Probability)
+	}
+	weighted := model.Money{Amount: dl.Amount * int64(dl.Weight(st)) / 100, Currency: dl.Currency}
+	status := dl.StageName + " · " + dl.Status
+	if dl.Status == model.StatusLost {
+		status += ": " + dl.LostReason
+	}
+	pairs := [][2]string{
+		{"", model.FormatMoney(dl.Money(), loc)}, {"stage", status}, {"probability", prob},
+		{"weighted", model.FormatMoney(weighted, loc)}, {"account", dl.AccountName}, {"contact", dl.ContactName},
+		{"close", dl.CloseDate}, {"pipeline", p.Name}, {"in stage", duration(d.sh.now().Sub(dl.StageEnteredAt))},
+		{"created", d.sh.date(dl.CreatedAt)},
+	}
+	if dl.ClosedAt != nil {
+		pairs = append(pairs, [2]string{"closed", d.sh.date(*dl.ClosedAt)})
+	}
+	return pairs
 }
 
 // flow packs items into lines no wider than w, separated by sep.
@@ -314,42 +497,27 @@ func flow(items []string, w int, sep string) []string {
 	return lines
 }
 
-func (d *detailView) sideBySide() bool { return d.width >= 90 }
-
-// paneHeights are the rows available to the history and related lists.
-func (d *detailView) paneHeights() (int, int) {
-	rest := d.height - 2 - len(d.fieldLines()) - 1 // title, owner line, fields, section rule
-	if rest < 2 {
-		rest = 2
-	}
-	if d.sideBySide() {
-		return rest, rest
-	}
-	h := (rest - 1) / 2
-	return rest - 1 - h, max(1, h)
-}
-
-func (d *detailView) paneHeightsHistory() (int, int) {
-	h, _ := d.paneHeights()
-	return 0, h
-}
-
 func (d *detailView) View() string {
 	if d.width <= 0 || d.height <= 0 {
 		return ""
 	}
 	st := d.sh.st
-	if d.err != nil && d.contact == nil && d.account == nil {
+	if d.err != nil && d.rec == nil {
 		return st.Error.Render(cut(d.err.Error(), d.width))
 	}
-	if d.contact == nil && d.account == nil {
+	if d.rec == nil {
 		return ""
 	}
-	title, owner, version, archived := "", "", int64(0), false
-	if c := d.contact; c != nil {
-		title, owner, version, archived = c.Name(), c.OwnerName, c.Version, c.ArchivedAt != nil
-	} else if a := d.account; a != nil {
-		title, owner, version, archived = a.Name, a.OwnerName, a.Version, a.ArchivedAt != nil
+	var title, owner string
+	var version int64
+	archived := false
+	switch r := d.rec; {
+	case r.contact != nil:
+		title, owner, version, archived = r.contact.Name(), r.contact.OwnerName, r.contact.Version, r.contact.ArchivedAt != nil
+	case r.account != nil:
+		title, owner, version, archived = r.account.Name, r.account.OwnerName, r.account.Version, r.account.ArchivedAt != nil
+	case r.deal != nil:
+		title, owner, version, archived = r.deal.Title, r.deal.OwnerName, r.deal.Version, r.deal.ArchivedAt != nil
 	}
 	right := st.Muted.Render(fmt.Sprintf("owner: %s · v%d", model.Printable(owner), version))
 	left := st.Title.Render(model.Printable(title))
@@ -359,32 +527,29 @@ func (d *detailView) View() string {
 	left = cut(left, max(0, d.width-lipgloss.Width(right)-1))
 	lines := []string{left + strings.Repeat(" ", max(1, d.width-lipgloss.Width(left)-lipgloss.Width(right))) + right}
 	lines = append(lines, d.fieldLines()...)
-	histH, relH := d.paneHeights()
-	relTitle := "Contacts"
-	if d.kind == "contact" {
-		relTitle = "Account"
-	}
 	if d.sideBySide() {
 		lw := d.width * 3 / 5
 		rw := d.width - lw - 1
-		lines = append(lines, d.rule("History", lw, d.pane == 0)+" "+d.rule(relTitle, rw, d.pane == 1))
-		hl, rl := d.historyLines(lw, histH), d.relatedLines(rw, relH)
+		left := d.sectionView(0, lw)
+		var right []string
+		for i := 1; i < len(d.sections); i++ {
+			right = append(right, d.sectionView(i, rw)...)
+		}
 		sep := st.Faint.Render("│")
-		for i := 0; i < histH; i++ {
+		for i := 0; i < max(len(left), len(right)); i++ {
 			l, r := "", ""
-			if i < len(hl) {
-				l = hl[i]
+			if i < len(left) {
+				l = left[i]
 			}
-			if i < len(rl) {
-				r = rl[i]
+			if i < len(right) {
+				r = right[i]
 			}
 			lines = append(lines, l+strings.Repeat(" ", max(0, lw-lipgloss.Width(l)))+sep+r)
 		}
 	} else {
-		lines = append(lines, d.rule("History", d.width, d.pane == 0))
-		lines = append(lines, pad(d.historyLines(d.width, histH), histH)...)
-		lines = append(lines, d.rule(relTitle, d.width, d.pane == 1))
-		lines = append(lines, d.relatedLines(d.width, relH)...)
+		for i := range d.sections {
+			lines = append(lines, d.sectionView(i, d.width)...)
+		}
 	}
 	if len(lines) > d.height {
 		lines = lines[:d.height]
@@ -392,40 +557,26 @@ func (d *detailView) View() string {
 	return lipgloss.NewStyle().MaxWidth(d.width).Render(strings.Join(lines, "\n"))
 }
 
+// sectionView is a section's rule and rows, padded to its height.
+func (d *detailView) sectionView(i, w int) []string {
+	s := d.sections[i]
+	on := i == d.focus
+	style := d.sh.st.Section
+	if on {
+		style = d.sh.st.SectionOn
+	}
+	head := "─ " + s.name() + " "
+	lines := []string{style.Render(cut(head+strings.Repeat("─", max(0, w-lipgloss.Width(head))), w))}
+	rows := s.rows(d.sh, w, on)
+	lines = append(lines, pad(rows, s.height())...)
+	return lines
+}
+
 func pad(lines []string, n int) []string {
 	for len(lines) < n {
 		lines = append(lines, "")
 	}
 	return lines
-}
-
-// rule is a section title over a line: "─ History ─────".
-func (d *detailView) rule(title string, w int, on bool) string {
-	st := d.sh.st.Section
-	if on {
-		st = d.sh.st.SectionOn
-	}
-	head := "─ " + title + " "
-	return st.Render(cut(head+strings.Repeat("─", max(0, w-lipgloss.Width(head))), w))
-}
-
-func (d *detailView) historyLines(w, h int) []string {
-	st := d.sh.st
-	if len(d.history) == 0 {
-		return []string{st.Faint.Render(" no changes recorded")}
-	}
-	var out []string
-	for i := d.hist.top; i < len(d.history) && len(out) < h; i++ {
-		c := d.history[i]
-		marker := " "
-		if d.pane == 0 && i == d.hist.cursor {
-			marker = st.Accent.Render("▌")
-		}
-		what := describeChange(c)
-		line := fmt.Sprintf("%s  %s  %s", d.sh.dateTime(c.At), model.Printable(c.User), what)
-		out = append(out, marker+cut(line, w-1))
-	}
-	return out
 }
 
 // describeChange says what a history row did, for people.
@@ -444,41 +595,137 @@ func describeChange(c model.Change) string {
 	return what
 }
 
-func (d *detailView) relatedLines(w, h int) []string {
-	st := d.sh.st
-	if d.contact != nil {
-		if d.contact.AccountID == nil {
-			return []string{st.Faint.Render(" no account")}
-		}
-		marker := " "
-		if d.pane == 1 {
-			marker = st.Accent.Render("▌")
-		}
-		return []string{marker + cut(model.Printable(d.contact.AccountName), w-1)}
+// section is one scrollable part of a detail view.
+type section interface {
+	name() string
+	init() tea.Cmd
+	reload() tea.Cmd
+	update(msg tea.Msg) tea.Cmd
+	setHeight(h int)
+	height() int
+	move(delta int) tea.Cmd
+	open() tea.Cmd
+	rows(sh *shared, w int, focused bool) []string
+}
+
+// item is a row of a listSection; open runs on enter.
+type item struct {
+	text string
+	open tea.Cmd
+}
+
+// listSection is a section over a short list read with the record.
+type listSection struct {
+	title       string
+	empty       string
+	items       []item
+	cursor, top int
+	h           int
+}
+
+func (s *listSection) name() string               { return s.title }
+func (s *listSection) init() tea.Cmd              { return nil }
+func (s *listSection) reload() tea.Cmd            { return nil }
+func (s *listSection) update(msg tea.Msg) tea.Cmd { return nil }
+func (s *listSection) height() int                { return s.h }
+func (s *listSection) setHeight(h int)            { s.h = max(1, h); s.clamp() }
+func (s *listSection) setItems(items []item)      { s.items = items; s.clamp() }
+func (s *listSection) move(delta int) tea.Cmd     { s.cursor += delta; s.clamp(); return nil }
+func (s *listSection) selected() (item, bool)     { return at(s.items, s.cursor) }
+func at[T any](xs []T, i int) (T, bool) {
+	var z T
+	if i < 0 || i >= len(xs) {
+		return z, false
 	}
-	if d.related == nil {
-		return nil
+	return xs[i], true
+}
+
+func (s *listSection) open() tea.Cmd {
+	if it, ok := s.selected(); ok {
+		return it.open
 	}
-	if d.related.ready && d.related.total == 0 {
-		return []string{st.Faint.Render(" no contacts")}
+	return nil
+}
+
+func (s *listSection) clamp() {
+	s.cursor = max(0, min(s.cursor, len(s.items)-1))
+	if s.cursor < s.top {
+		s.top = s.cursor
+	}
+	if s.cursor >= s.top+s.h {
+		s.top = s.cursor - s.h + 1
+	}
+	s.top = max(0, min(s.top, len(s.items)-s.h))
+}
+
+func (s *listSection) rows(sh *shared, w int, focused bool) []string {
+	if len(s.items) == 0 {
+		return []string{sh.st.Faint.Render(cut(" "+s.empty, w))}
 	}
 	var out []string
-	d.related.visible(func(i int, c model.Contact, loaded bool) {
+	for i := s.top; i < len(s.items) && len(out) < s.h; i++ {
 		marker := " "
-		if d.pane == 1 && i == d.related.cursor {
-			marker = st.Accent.Render("▌")
+		if focused && i == s.cursor {
+			marker = sh.st.Accent.Render("▌")
+		}
+		out = append(out, marker+cut(s.items[i].text, w-1))
+	}
+	return out
+}
+
+// windowSection is a section over a list too long to read at once.
+type windowSection[T any] struct {
+	title   string
+	empty   string
+	win     *window[T]
+	render  func(T) string
+	openRow func(T) tea.Cmd
+}
+
+func (s *windowSection[T]) name() string {
+	if s.win.total > 0 {
+		return fmt.Sprintf("%s (%d)", s.title, s.win.total)
+	}
+	return s.title
+}
+func (s *windowSection[T]) init() tea.Cmd              { return s.win.setQuery(s.win.q) }
+func (s *windowSection[T]) reload() tea.Cmd            { return s.win.reload() }
+func (s *windowSection[T]) update(msg tea.Msg) tea.Cmd { return s.win.update(msg) }
+func (s *windowSection[T]) setHeight(h int)            { s.win.setHeight(h) }
+func (s *windowSection[T]) height() int                { return s.win.height }
+
+func (s *windowSection[T]) move(delta int) tea.Cmd {
+	switch delta {
+	case -1 << 30:
+		return s.win.home()
+	case 1 << 30:
+		return s.win.end()
+	}
+	return s.win.move(delta)
+}
+
+func (s *windowSection[T]) open() tea.Cmd {
+	if r, ok := s.win.selected(); ok {
+		return s.openRow(r)
+	}
+	return nil
+}
+
+func (s *windowSection[T]) rows(sh *shared, w int, focused bool) []string {
+	if s.win.ready && s.win.total == 0 {
+		return []string{sh.st.Faint.Render(cut(" "+s.empty, w))}
+	}
+	var out []string
+	s.win.visible(func(i int, r T, loaded bool) {
+		marker := " "
+		if focused && i == s.win.cursor {
+			marker = sh.st.Accent.Render("▌")
 		}
 		text := "…"
 		if loaded {
-			text = model.Printable(c.Name())
-			if c.Title != "" {
-				text += st.Muted.Render("  " + model.Printable(c.Title))
-			}
+			text = s.render(r)
 		}
 		out = append(out, marker+cut(text, w-1))
 	})
-	if len(out) > h {
-		out = out[:h]
-	}
 	return out
 }

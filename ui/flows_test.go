@@ -23,7 +23,7 @@ func tabs(t *testing.T, a *App, n int) {
 }
 
 func selectedContact(a *App) (modelContact, bool) {
-	return a.tabs[0].view.(*listView[modelContact]).Selected()
+	return a.tabs[1].view.(*listView[modelContact]).Selected()
 }
 
 func TestEditThroughFormWithInlineValidation(t *testing.T) {

@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -24,6 +26,7 @@ type formView struct {
 	kind    string
 	contact model.Contact // the record being edited (ID 0: new)
 	account model.Account
+	deal    model.Deal
 	vals    map[string]*string
 	form    *huh.Form
 	problem string                // why the last save was refused
@@ -41,15 +44,132 @@ type (
 	formResultMsg struct {
 		contact model.Contact
 		account model.Account
+		deal    model.Deal
 		err     error
 	}
 )
 
-// field is one input of a form.
+// field is one input of a form; options make it a choice.
 type field struct {
 	key, title, hint string
 	check            func(string) error
 	multiline        bool
+	options          []huh.Option[string]
+}
+
+func newDealForm(sh *shared, d model.Deal) *formView {
+	f := &formView{sh: sh, kind: "deal", deal: d}
+	contact := ""
+	if d.ContactID != nil {
+		contact = fmt.Sprintf("#%d %s", *d.ContactID, d.ContactName)
+	}
+	amount, prob := "", ""
+	if d.Amount != 0 || d.ID != 0 {
+		amount = model.FormatAmount(d.Amount, d.Currency)
+	}
+	if d.Probability != nil {
+		prob = fmt.Sprint(*d.Probability)
+	}
+	if d.Currency == "" {
+		d.Currency = sh.deps.Config.Currency.Base
+	}
+	f.vals = map[string]*string{
+		"title": ptr(d.Title), "account": ptr(d.AccountName), "contact": ptr(contact), "amount": ptr(amount),
+		"currency": ptr(d.Currency), "stage": ptr(d.Stage), "probability": ptr(prob), "close_date": ptr(d.CloseDate),
+		"notes": ptr(d.Notes),
+	}
+	f.build()
+	return f
+}
+
+func (f *formView) dealPipeline() model.Pipeline {
+	p, ok := f.sh.deps.Config.PipelineSet().Find(f.deal.Pipeline)
+	if !ok {
+		return model.DefaultPipelines()[0]
+	}
+	return p
+}
+
+func (f *formView) dealFields() []field {
+	p := f.dealPipeline()
+	var stages []huh.Option[string]
+	for _, st := range p.Stages {
+		if st.Kind == model.StageOpen || st.Key == f.deal.Stage {
+			stages = append(stages, huh.NewOption(fmt.Sprintf("%s (%d%%)", st.Name, st.Probability), st.Key))
+		}
+	}
+	if *f.vals["stage"] == "" {
+		*f.vals["stage"] = p.Open()[0].Key
+	}
+	now := f.sh.now()
+	return []field{
+		{key: "title", title: "Title"},
+		{key: "account", title: "Account", hint: "linked by name; a new name creates the account"},
+		{key: "contact", title: "Contact", hint: "email or #id of the primary contact", check: func(s string) error {
+			s = strings.TrimSpace(s)
+			if s == "" || strings.Contains(s, "@") || strings.HasPrefix(s, "#") || isDigits(s) {
+				return nil
+			}
+			return errors.New("an email or #id")
+		}},
+		{key: "amount", title: "Amount", hint: "1200, 1200.50 or 1.200,50", check: func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return nil
+			}
+			_, err := model.ParseAmount(s, f.currency())
+			return errText(err)
+		}},
+		{key: "currency", title: "Currency", hint: "ISO code, e.g. EUR", check: func(s string) error {
+			_, err := model.CheckCurrency("currency", s)
+			return errText(err)
+		}},
+		{key: "stage", title: "Stage", options: stages},
+		{key: "probability", title: "Probability %", hint: "empty: the stage's", check: func(s string) error {
+			if _, err := parseProbability(s); err != nil {
+				return err
+			}
+			return nil
+		}},
+		{key: "close_date", title: "Expected close", hint: "2027-03-31, 31.03.2027, +3w, next fri", check: func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return nil
+			}
+			_, err := model.ParseDate("close_date", s, now)
+			return errText(err)
+		}},
+		{key: "notes", title: "Notes", multiline: true},
+	}
+}
+
+func (f *formView) currency() string {
+	if c, err := model.CheckCurrency("currency", *f.vals["currency"]); err == nil {
+		return c
+	}
+	return f.sh.deps.Config.Currency.Base
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func parseProbability(s string) (*int, error) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	if s == "" {
+		return nil, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 100 {
+		return nil, errors.New("a whole number from 0 to 100, or empty")
+	}
+	return &n, nil
 }
 
 func newContactForm(sh *shared, c model.Contact) *formView {
@@ -77,6 +197,9 @@ func newAccountForm(sh *shared, a model.Account) *formView {
 func ptr(s string) *string { return &s }
 
 func (f *formView) fields() []field {
+	if f.kind == "deal" {
+		return f.dealFields()
+	}
 	region := f.sh.deps.Config.Phone.DefaultRegion
 	email := func(s string) error { return errText(model.CheckEmail(s)) }
 	phone := func(s string) error { _, err := model.NormalizePhone(s, region); return errText(err) }
@@ -124,6 +247,9 @@ func errText(err error) error {
 }
 
 func (f *formView) required() []string {
+	if f.kind == "deal" {
+		return nil
+	}
 	if f.kind == "account" {
 		return f.sh.deps.Config.Required.Account
 	}
@@ -136,7 +262,7 @@ func (f *formView) build() {
 	for _, fd := range f.fields() {
 		fd := fd
 		title := fd.title
-		isReq := slices.Contains(req, fd.key) || fd.key == "name"
+		isReq := slices.Contains(req, fd.key) || fd.key == "name" || f.kind == "deal" && fd.key == "title"
 		if isReq {
 			title += " *"
 		}
@@ -148,6 +274,10 @@ func (f *formView) build() {
 				return fd.check(s)
 			}
 			return nil
+		}
+		if fd.options != nil {
+			fields = append(fields, huh.NewSelect[string]().Key(fd.key).Title(title).Options(fd.options...).Value(f.vals[fd.key]))
+			continue
 		}
 		if fd.multiline {
 			fields = append(fields, huh.NewText().Key(fd.key).Title(title).Value(f.vals[fd.key]).Lines(3).
@@ -190,6 +320,10 @@ func (f *formView) Capturing() bool { return true }
 
 func (f *formView) Title() string {
 	switch {
+	case f.kind == "deal" && f.deal.ID == 0:
+		return "New deal in " + f.dealPipeline().Name
+	case f.kind == "deal":
+		return "Edit " + f.deal.Title
 	case f.kind == "contact" && f.contact.ID == 0:
 		return "New contact"
 	case f.kind == "contact":
@@ -256,6 +390,9 @@ func (f *formView) save(allowDup bool) tea.Cmd {
 	opt := store.WriteOptions{AllowDuplicate: allowDup}
 	st, ctx := f.sh.deps.Store, f.sh.writeCtx
 	v := func(k string) string { return strings.TrimSpace(*f.vals[k]) }
+	if f.kind == "deal" {
+		return f.saveDeal(v, opt)
+	}
 	tags := strings.Split(v("tags"), ",")
 	if f.kind == "account" {
 		a := f.account
@@ -288,11 +425,72 @@ func (f *formView) save(allowDup bool) tea.Cmd {
 	}
 }
 
+// saveDeal builds the deal from the form; the contact is resolved by
+// email or id in the save command.
+func (f *formView) saveDeal(v func(string) string, opt store.WriteOptions) tea.Cmd {
+	st, ctx, now := f.sh.deps.Store, f.sh.writeCtx, f.sh.now()
+	d := f.deal
+	d.Title, d.Currency, d.Stage, d.Notes = v("title"), f.currency(), v("stage"), *f.vals["notes"]
+	if acc := v("account"); acc != d.AccountName || d.AccountID == nil {
+		d.AccountID, d.AccountName = nil, acc
+	}
+	d.Amount = 0
+	if a := v("amount"); a != "" {
+		d.Amount, _ = model.ParseAmount(a, d.Currency)
+	}
+	d.Probability, _ = parseProbability(v("probability"))
+	d.CloseDate = ""
+	if c := v("close_date"); c != "" {
+		d.CloseDate, _ = model.ParseDate("close_date", c, now)
+	}
+	contact := v("contact")
+	return func() tea.Msg {
+		d.ContactID = nil
+		if contact != "" {
+			id, err := resolveContact(ctx, st, contact)
+			if err != nil {
+				return formResultMsg{deal: d, err: err}
+			}
+			d.ContactID = &id
+		}
+		var err error
+		if d.ID == 0 {
+			d, err = st.Deals.Create(ctx, d, opt)
+		} else {
+			d, err = st.Deals.Update(ctx, d, opt)
+		}
+		return formResultMsg{deal: d, err: err}
+	}
+}
+
+// resolveContact reads "#12", "12", "#12 Name" or an email.
+func resolveContact(ctx context.Context, st *store.Store, s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	if strings.Contains(s, "@") {
+		c, err := st.Contacts.FindByEmail(ctx, s)
+		return c.ID, err
+	}
+	num := strings.Fields(strings.TrimPrefix(s, "#"))
+	if len(num) > 0 {
+		if id, err := strconv.ParseInt(num[0], 10, 64); err == nil {
+			c, err := st.Contacts.Get(ctx, id)
+			return c.ID, err
+		}
+	}
+	return 0, model.Invalid("contact", "%q is not an email or #id", s)
+}
+
 func (f *formView) saved(m formResultMsg) tea.Cmd {
-	created := f.contact.ID == 0 && f.kind == "contact" || f.account.ID == 0 && f.kind == "account"
+	created := f.contact.ID == 0 && f.kind == "contact" || f.account.ID == 0 && f.kind == "account" ||
+		f.deal.ID == 0 && f.kind == "deal"
 	s := savedMsg{kind: f.kind, created: created, verb: "saved"}
 	if created {
 		s.verb = "added"
+	}
+	if f.kind == "deal" {
+		d := m.deal
+		s.id, s.name, s.key, s.deal = d.ID, d.Title, store.BoardCursor(d), &d
+		return tea.Batch(send(closeFormMsg{}), send(s))
 	}
 	if f.kind == "account" {
 		s.id, s.name, s.key = m.account.ID, m.account.Name, accountKey(m.account)

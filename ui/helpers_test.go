@@ -34,16 +34,54 @@ func TestMain(m *testing.M) {
 
 var testNow = time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
 
+// testYAML is the config of the UI tests: two pipelines (Proposal needs
+// an amount and a close date), exchange rates, contacts first.
+const testYAML = `user: {name: Test User}
+locale: en
+currency:
+  base: USD
+  rates: {EUR: "1.10", TRY: "0.03"}
+phone: {default_region: TR}
+ui: {start_view: contacts, theme: dark}
+deals: {idle_days: 14}
+pipelines:
+  - key: new-business
+    name: New business
+    stages:
+      - {key: qualification, name: Qualification, probability: 10}
+      - {key: needs-analysis, name: Needs analysis, probability: 25}
+      - {key: proposal, name: Proposal, probability: 50, requires: [amount, close_date]}
+      - {key: negotiation, name: Negotiation, probability: 75}
+      - {key: won, name: Won, probability: 100, kind: won}
+      - {key: lost, name: Lost, probability: 0, kind: lost}
+  - key: renewals
+    name: Renewals
+    stages:
+      - {key: due, name: Due, probability: 60}
+      - {key: won, name: Renewed, probability: 100, kind: won}
+      - {key: lost, name: Churned, kind: lost}
+`
+
+var loadedConfig *config.Config
+
 func testConfig() config.Config {
-	return config.Config{
-		User:     config.User{Name: "Test User"},
-		Locale:   "en",
-		Currency: config.Currency{Base: "USD"},
-		Dates:    config.Dates{Format: "2006-01-02", WeekStart: "monday"},
-		Phone:    config.Phone{DefaultRegion: "TR"},
-		UI:       config.UI{StartView: "contacts", Theme: "dark"},
-		Required: config.Required{Account: []string{"name"}},
+	if loadedConfig == nil {
+		dir, err := os.MkdirTemp("", "rolo-ui-config")
+		if err != nil {
+			panic(err)
+		}
+		path := filepath.Join(dir, "config.yaml")
+		if err := os.WriteFile(path, []byte(testYAML), 0o600); err != nil {
+			panic(err)
+		}
+		cfg, err := config.Load(config.LoadOptions{File: path, DBPath: filepath.Join(dir, "unused.db")})
+		if err != nil {
+			panic(err)
+		}
+		os.RemoveAll(dir)
+		loadedConfig = &cfg
 	}
+	return *loadedConfig
 }
 
 // testStore is a store on a temp file with a fixed clock and a user.

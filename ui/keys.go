@@ -29,6 +29,7 @@ type filterKeys struct {
 func newGlobalKeys() globalKeys {
 	return globalKeys{
 		Views: []key.Binding{
+			key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "pipeline")),
 			key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "contacts")),
 			key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "accounts")),
 		},

@@ -92,8 +92,8 @@ func (v *listView[T]) SetOwner(id int64) tea.Cmd {
 // Reload re-reads the rows shown.
 func (v *listView[T]) Reload() tea.Cmd { return tea.Batch(v.win.reload(), v.countAll()) }
 
-// Focus selects the record with this key once loaded.
-func (v *listView[T]) Focus(k store.Cursor) tea.Cmd { return tea.Batch(v.win.focus(k), v.countAll()) }
+// Focus selects a saved record once loaded.
+func (v *listView[T]) Focus(m savedMsg) tea.Cmd { return tea.Batch(v.win.focus(m.key), v.countAll()) }
 
 func (v *listView[T]) SetSize(w, h int) {
 	v.width, v.height = max(0, w), max(0, h)

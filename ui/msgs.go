@@ -13,8 +13,12 @@ type (
 		kind string
 		id   int64
 	}
-	// newMsg opens the form for a new record.
-	newMsg struct{ kind string }
+	// newMsg opens the form for a new record (a deal in pipeline and stage).
+	newMsg struct {
+		kind     string
+		pipeline string
+		stage    string
+	}
 	// editMsg loads a record and opens its form.
 	editMsg struct {
 		kind string
@@ -32,9 +36,10 @@ type (
 		kind    string
 		id      int64
 		key     store.Cursor
-		verb    string // added, saved, archived
+		verb    string // added, saved, archived, moved
 		name    string
 		created bool
+		deal    *model.Deal // a saved or moved deal, for the board to follow
 	}
 	// errMsg shows an error in the status line.
 	errMsg struct{ err error }
@@ -55,6 +60,14 @@ type (
 	editLoadedMsg struct {
 		contact *model.Contact
 		account *model.Account
+		deal    *model.Deal
 		err     error
 	}
+)
+
+type (
+	// newQuoteMsg starts a quote on a deal.
+	newQuoteMsg struct{ dealID int64 }
+	// openQuoteMsg opens a quote's line editor.
+	openQuoteMsg struct{ id int64 }
 )

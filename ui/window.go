@@ -28,6 +28,7 @@ type window[T any] struct {
 	ready  bool // the first page of the current generation arrived
 	busy   map[fetchKind]bool
 	err    error
+	page   int // rows per fetch
 }
 
 // source is how a window reads its records.
@@ -73,7 +74,7 @@ type countMsg struct {
 }
 
 func newWindow[T any](id string, src source[T]) *window[T] {
-	return &window[T]{id: id, src: src, total: -1, busy: map[fetchKind]bool{}}
+	return &window[T]{id: id, src: src, total: -1, busy: map[fetchKind]bool{}, page: pageSize}
 }
 
 // setQuery starts a new generation with other filters: the rows shown
@@ -103,7 +104,7 @@ func (w *window[T]) reload() tea.Cmd {
 func (w *window[T]) focus(k store.Cursor) tea.Cmd {
 	w.gen++
 	w.busy = map[fetchKind]bool{}
-	q, gen, id, src := w.q, w.gen, w.id, w.src
+	q, gen, id, src, page := w.q, w.gen, w.id, w.src, w.page
 	w.busy[fetchAround] = true
 	return func() tea.Msg {
 		ctx := context.Background()
@@ -113,7 +114,7 @@ func (w *window[T]) focus(k store.Cursor) tea.Cmd {
 		if err != nil {
 			return pageMsg[T]{id: id, gen: gen, kind: fetchAround, err: err}
 		}
-		q.After, q.Limit = &store.Cursor{Sort: k.Sort, ID: k.ID - 1}, pageSize
+		q.After, q.Limit = &store.Cursor{Sort: k.Sort, ID: k.ID - 1}, page
 		rows, err := src.list(ctx, q)
 		if err != nil {
 			return pageMsg[T]{id: id, gen: gen, kind: fetchAround, err: err}
@@ -127,8 +128,9 @@ func (w *window[T]) focus(k store.Cursor) tea.Cmd {
 func (w *window[T]) fetchAround(k store.Cursor, at int) tea.Cmd {
 	q, gen, id, src := w.q, w.gen, w.id, w.src
 	w.busy[fetchAround] = true
+	q.Limit = w.page
 	return func() tea.Msg {
-		q.After, q.Limit = &store.Cursor{Sort: k.Sort, ID: k.ID - 1}, pageSize
+		q.After = &store.Cursor{Sort: k.Sort, ID: k.ID - 1}
 		rows, err := src.list(context.Background(), q)
 		return pageMsg[T]{id: id, gen: gen, kind: fetchAround, rows: rows, at: at, total: -1, err: err}
 	}
@@ -140,7 +142,7 @@ func (w *window[T]) fetch(kind fetchKind, anchor *store.Cursor) tea.Cmd {
 	}
 	w.busy[kind] = true
 	q, gen, id, src := w.q, w.gen, w.id, w.src
-	q.Limit = pageSize
+	q.Limit = w.page
 	switch kind {
 	case fetchNext:
 		q.After = anchor
@@ -204,7 +206,7 @@ func (w *window[T]) update(msg tea.Msg) tea.Cmd {
 }
 
 func (w *window[T]) apply(m pageMsg[T]) {
-	short := len(m.rows) < pageSize
+	short := len(m.rows) < w.page
 	switch m.kind {
 	case fetchFirst:
 		if !w.ready {
@@ -270,7 +272,7 @@ func (w *window[T]) ensure() tea.Cmd {
 		return nil
 	}
 	end := w.offset + len(w.rows)
-	margin := max(2*w.height, pageSize/4)
+	margin := max(2*w.height, w.page/4)
 	var cmds []tea.Cmd
 	if len(w.rows) > 0 && end-w.cursor <= margin && (w.total < 0 || end < w.total) {
 		k := w.src.key(w.rows[len(w.rows)-1])
