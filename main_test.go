@@ -320,7 +320,8 @@ func TestTUIInTmux(t *testing.T) {
 	e.mustRolo("demo")
 	e.mustRolo("contact", "add", "--first", "Zeynep\x1b]0;PWNED\x07", "--last", "Öztürk", "--email", "zeynep@example.com")
 	tm := startTmux(t, e, 120, 40)
-	tm.waitFor("Contacts")
+	tm.waitFor("open deals") // rolo opens on the pipeline
+	tm.send("2")
 	tm.waitFor("contacts")
 	before := tm.title()
 
@@ -378,7 +379,9 @@ func TestTUISmallTerminalNoColor(t *testing.T) {
 	e := newEnv(t)
 	e.mustRolo("demo")
 	tm := startTmux(t, e, 60, 15, "NO_COLOR=1")
-	s := tm.waitFor("contacts")
+	tm.waitFor("Qualification")
+	tm.send("2")
+	s := tm.waitFor("Email")
 	for i, l := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
 		if n := len([]rune(l)); n > 60 {
 			t.Errorf("line %d is %d wide: %q", i, n, l)

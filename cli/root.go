@@ -103,7 +103,7 @@ func exitCode(err error) int {
 func errorMessage(err error) string {
 	msg := err.Error()
 	var de *store.DuplicateError
-	if errors.As(err, &de) {
+	if errors.As(err, &de) && de.Entity != "product" {
 		msg += "; pass --allow-duplicate to save it anyway"
 	}
 	var ue *usageError
@@ -140,7 +140,8 @@ func (a *app) rootCmd() *cobra.Command {
 	pf.StringVar(&a.dbPath, "db", "", "database file (default database.path, else $XDG_DATA_HOME/rolo/rolo.db)")
 	pf.BoolVar(&a.noColor, "no-color", false, "no colours (NO_COLOR does the same)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
-	root.AddCommand(a.initCmd(), a.demoCmd(), a.contactCmd(), a.accountCmd(), a.undoCmd(), a.versionCmd())
+	root.AddCommand(a.initCmd(), a.demoCmd(), a.contactCmd(), a.accountCmd(), a.dealCmd(), a.quoteCmd(), a.productCmd(),
+		a.undoCmd(), a.versionCmd())
 	wrapArgs(root)
 	return root
 }

@@ -1,8 +1,10 @@
 // Package demo fills a rolo database with realistic, international sample
 // data (`rolo demo`): companies from eleven countries with their legal
 // forms, addresses and phone numbers, and the people who work there, with
-// names in their own spelling (Ayşe Yılmaz, Jürgen Müller, Seán O'Neil).
-// The same seed and size always give the same data.
+// names in their own spelling (Ayşe Yılmaz, Jürgen Müller, Seán O'Neil);
+// a product catalogue; deals moving through the configured pipelines with
+// their stage history, and quotes on some of them. The same seed, size
+// and day always give the same data (dates are relative to the day).
 package demo
 
 import (
@@ -14,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"rolo/model"
 	"rolo/store"
@@ -24,12 +27,17 @@ type Options struct {
 	Size  string // "small" (the default when empty) or "large"
 	Seed  int64  // the same seed and size give the same data
 	Force bool   // replace what the database holds instead of refusing
+	// Now is the day deal dates are relative to: stage changes before it,
+	// expected close dates around it. Zero: the store's clock at the
+	// write. Only its UTC date counts, so runs on one day agree.
+	Now time.Time
 }
 
-// Summary counts what Run wrote: the users records are owned by, accounts
-// and contacts.
+// Summary counts what Run wrote: the users records are owned by, accounts,
+// contacts, products, deals (OpenDeals of them open) and quotes.
 type Summary struct {
-	Users, Accounts, Contacts int
+	Users, Accounts, Contacts          int
+	Products, Deals, OpenDeals, Quotes int
 }
 
 // ErrNotEmpty is returned, wrapped in a message that says what the
@@ -37,11 +45,18 @@ type Summary struct {
 // without Force.
 var ErrNotEmpty = errors.New("the database is not empty")
 
-type notEmptyError struct{ contacts, accounts int }
+type notEmptyError struct{ contacts, accounts, deals, products int }
 
 func (e *notEmptyError) Error() string {
+	held := []string{plural(e.contacts, "contact"), plural(e.accounts, "account")}
+	if e.deals > 0 {
+		held = append(held, plural(e.deals, "deal"))
+	}
+	if e.products > 0 {
+		held = append(held, plural(e.products, "product"))
+	}
 	return fmt.Sprintf("the database already holds %s and %s; use --force to replace everything (that deletes them and their history)",
-		plural(e.contacts, "contact"), plural(e.accounts, "account"))
+		strings.Join(held[:len(held)-1], ", "), held[len(held)-1])
 }
 
 func plural(n int, noun string) string {
@@ -56,11 +71,13 @@ func (e *notEmptyError) Unwrap() error { return ErrNotEmpty }
 type size struct {
 	name               string
 	accounts, contacts int
+	deals, open        int     // the closed ones are 60% won, 40% lost
+	quoteShare         float64 // of the deals at or past the proposal stage
 }
 
 var sizes = []size{
-	{"small", 40, 250},
-	{"large", 20_000, 100_000},
+	{"small", 40, 250, 60, 40, 0.3},
+	{"large", 20_000, 100_000, 60_000, 50_000, 0.125},
 }
 
 // Sizes are the valid values of Options.Size.
@@ -86,11 +103,12 @@ func lookupSize(name string) (size, error) {
 }
 
 // Run fills the store with demo data in one transaction. It refuses a
-// store that holds contacts or accounts unless opt.Force is set; then it
-// deletes them (and the history) in the same transaction, so a failure
-// leaves the old data as it was. Three team members are added as users
-// (they stay, like every user) and records are spread over them and the
-// store's actor, who owns the largest share.
+// store that holds contacts, accounts, deals or products unless opt.Force
+// is set; then it deletes them (and the history) in the same transaction,
+// so a failure leaves the old data as it was. Three team members are
+// added as users (they stay, like every user) and records are spread over
+// them and the store's actor, who owns the largest share. Deal dates are
+// relative to opt.Now (the store's clock when zero).
 func Run(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 	sz, err := lookupSize(opt.Size)
 	if err != nil {
@@ -100,7 +118,15 @@ func Run(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 	if err != nil {
 		return Summary{}, fmt.Errorf("demo data: %w", err)
 	}
-	if !empty && !opt.Force {
+	// the store's emptiness counts contacts and accounts; demo products
+	// would clash with products imported before, so deals and products
+	// count too
+	dn, pn, err := dealsAndProducts(ctx, s)
+	if err != nil {
+		return Summary{}, fmt.Errorf("demo data: %w", err)
+	}
+	other := dn+pn > 0
+	if (!empty || other) && !opt.Force {
 		return Summary{}, notEmpty(ctx, s)
 	}
 	owners, err := ensureTeam(ctx, s)
@@ -109,12 +135,13 @@ func Run(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 	}
 	sum := Summary{Users: len(owners)}
 	err = s.BulkWrite(ctx, func(b *store.Bulk) error {
-		sum.Accounts, sum.Contacts = 0, 0
+		sum = Summary{Users: len(owners)}
 		// checked again under the write lock: another process may have
 		// written since
 		if empty, err = b.Empty(); err != nil {
 			return err
 		}
+		empty = empty && !other
 		if !empty && !opt.Force {
 			return notEmpty(ctx, s)
 		}
@@ -124,21 +151,56 @@ func Run(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 			}
 		}
 		g := newGenerator(opt.Seed, sz, owners)
-		return g.generate(
-			func(a model.Account) (int64, error) {
+		g.pipelines = s.Rules().PipelineSet()
+		g.base = s.Rules().Base()
+		now := opt.Now
+		if now.IsZero() {
+			var perr error
+			if now, perr = time.Parse(time.RFC3339Nano, b.Now()); perr != nil {
+				return fmt.Errorf("the store's clock: %w", perr)
+			}
+		}
+		g.today = day(now)
+		return g.generate(writers{
+			account: func(a model.Account) (int64, error) {
 				id, err := b.AddAccount(a)
 				if err == nil {
 					sum.Accounts++
 				}
 				return id, err
 			},
-			func(c model.Contact) error {
-				_, err := b.AddContact(c)
+			contact: func(c model.Contact) (int64, error) {
+				id, err := b.AddContact(c)
 				if err == nil {
 					sum.Contacts++
 				}
+				return id, err
+			},
+			product: func(p model.Product) error {
+				_, err := b.AddProduct(p)
+				if err == nil {
+					sum.Products++
+				}
 				return err
-			})
+			},
+			deal: func(d model.Deal, moves []model.StageMove) (int64, error) {
+				id, err := b.AddDeal(d, moves)
+				if err == nil {
+					sum.Deals++
+					if d.Status == model.StatusOpen {
+						sum.OpenDeals++
+					}
+				}
+				return id, err
+			},
+			quote: func(q model.Quote) error {
+				_, err := b.AddQuote(q)
+				if err == nil {
+					sum.Quotes++
+				}
+				return err
+			},
+		})
 	})
 	if errors.Is(err, ErrNotEmpty) {
 		return Summary{}, err
@@ -163,7 +225,24 @@ func notEmpty(ctx context.Context, s *store.Store) error {
 		}
 		nc, na = nc+c, na+a
 	}
-	return &notEmptyError{contacts: nc, accounts: na}
+	nd, np, err := dealsAndProducts(ctx, s)
+	if err != nil {
+		return fmt.Errorf("demo data: %w", err)
+	}
+	return &notEmptyError{contacts: nc, accounts: na, deals: nd, products: np}
+}
+
+// dealsAndProducts counts the deals (archived ones too) and products.
+func dealsAndProducts(ctx context.Context, s *store.Store) (deals, products int, err error) {
+	for _, archived := range []bool{false, true} {
+		n, err := s.Deals.Count(ctx, store.ListQuery{Archived: archived})
+		if err != nil {
+			return 0, 0, err
+		}
+		deals += n
+	}
+	ps, err := s.Products.List(ctx, store.ListQuery{})
+	return deals, len(ps), err
 }
 
 // ensureTeam makes sure the team exists and returns the owners of demo
@@ -185,14 +264,24 @@ func ensureTeam(ctx context.Context, s *store.Store) ([]int64, error) {
 	return owners, nil
 }
 
-// account is what contacts need to know about an account written earlier.
+// account is what contacts and deals need to know about an account
+// written earlier.
 type account struct {
-	id     int64
-	name   string
-	domain string
-	c      *country
-	city   *city
-	owner  int64
+	id       int64
+	name     string
+	domain   string
+	c        *country
+	city     *city
+	owner    int64
+	sector   int             // index into industries
+	contacts []int64         // ids of the people who work there, first added first
+	titles   map[string]bool // of its deals
+}
+
+// loose is a contact who works for no account (a freelancer, say).
+type loose struct {
+	id int64
+	c  *country
 }
 
 // person is a contact's name, in their own country's spelling.
@@ -217,12 +306,19 @@ type generator struct {
 	cover      []int     // accounts in the order the first contacts go to them
 	covered    int
 
-	names    map[string]bool // company names, folded to letters and digits
+	names    map[string]bool  // company names, folded to letters and digits
+	people   map[int64]string // contact names by id, for the deals that name them
 	domains  map[string]bool
 	emails   map[string]bool
 	phones   map[uint64]bool // E.164 digits
 	erp      int
 	withCity int // company names that needed their city to be unique
+
+	loose     []loose         // contacts without an account
+	pipelines model.Pipelines // deals go into these; the first gets most
+	base      string          // currency of deals without an account or contact
+	today     time.Time       // midnight UTC of the day dates are relative to
+	anchors   []anchorDeal
 }
 
 func newGenerator(seed int64, sz size, owners []int64) *generator {
@@ -241,7 +337,29 @@ func newGenerator(seed int64, sz size, owners []int64) *generator {
 		g.countryCum = append(g.countryCum, total)
 	}
 	g.erp = 1000 + g.r.IntN(4000)
+	g.pipelines = model.DefaultPipelines()
+	g.base = "USD"
+	g.today = defaultToday
 	return g
+}
+
+// defaultToday is the day a generator without a store counts from.
+var defaultToday = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+
+// day is midnight UTC of t's UTC date.
+func day(t time.Time) time.Time {
+	y, m, d := t.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// writers take the records the generator makes, in this order: accounts,
+// contacts, products, then each deal followed by its quotes.
+type writers struct {
+	account func(model.Account) (int64, error)
+	contact func(model.Contact) (int64, error)
+	product func(model.Product) error
+	deal    func(model.Deal, []model.StageMove) (int64, error)
+	quote   func(model.Quote) error
 }
 
 // anchors are records every demo database has, whatever the seed, so the
@@ -275,8 +393,8 @@ func countryByCode(code string) *country {
 	panic("demo: no country " + code)
 }
 
-// generate hands every account, then every contact, to the add functions.
-func (g *generator) generate(addAccount func(model.Account) (int64, error), addContact func(model.Contact) error) error {
+// generate hands every record to the writers.
+func (g *generator) generate(w writers) error {
 	g.accounts = make([]account, 0, g.sz.accounts)
 	g.accCum = make([]float64, 0, g.sz.accounts)
 	total := 0.0
@@ -285,7 +403,7 @@ func (g *generator) generate(addAccount func(model.Account) (int64, error), addC
 	maxWeight := math.Min(150, float64(g.sz.accounts)/3)
 	for i := 0; i < g.sz.accounts; i++ {
 		a, meta := g.account(i)
-		id, err := addAccount(a)
+		id, err := w.account(a)
 		if err != nil {
 			return fmt.Errorf("account %q: %w", a.Name, err)
 		}
@@ -300,12 +418,22 @@ func (g *generator) generate(addAccount func(model.Account) (int64, error), addC
 	g.cover = g.r.Perm(len(g.accounts))
 	g.cover = g.cover[:len(g.cover)*95/100]
 	for i := 0; i < g.sz.contacts; i++ {
-		c := g.contact(i)
-		if err := addContact(c); err != nil {
+		c, acc, pc := g.contact(i)
+		id, err := w.contact(c)
+		if err != nil {
 			return fmt.Errorf("contact %s (%s): %w", c.Name(), c.Email, err)
 		}
+		if g.people == nil {
+			g.people = map[int64]string{}
+		}
+		g.people[id] = c.Name()
+		if acc != nil {
+			acc.contacts = append(acc.contacts, id)
+		} else {
+			g.loose = append(g.loose, loose{id, pc})
+		}
 	}
-	return nil
+	return g.generateDeals(w)
 }
 
 func (g *generator) pick(list []string) string { return list[g.r.IntN(len(list))] }
@@ -551,7 +679,7 @@ func (g *generator) account(i int) (model.Account, account) {
 	if g.chance(0.15) {
 		a.Notes = g.pick(accountNote)
 	}
-	return a, account{name: a.Name, domain: domain, c: c, city: ct, owner: a.OwnerID}
+	return a, account{name: a.Name, domain: domain, c: c, city: ct, owner: a.OwnerID, sector: sector}
 }
 
 // tags picks one or two different tags.
@@ -645,8 +773,9 @@ func (g *generator) privateEmail(p person) string {
 	return g.claimEmail(g.pick(p.c.providers), l)
 }
 
-// contact makes the i-th contact.
-func (g *generator) contact(i int) model.Contact {
+// contact makes the i-th contact; it returns the account it works for
+// (nil: none) and the person's country.
+func (g *generator) contact(i int) (model.Contact, *account, *country) {
 	var acc *account
 	var p person
 	var title string
@@ -718,5 +847,5 @@ func (g *generator) contact(i int) model.Contact {
 			c.Notes = g.pick(enNotes)
 		}
 	}
-	return c
+	return c, acc, p.c
 }

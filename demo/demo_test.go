@@ -2,12 +2,14 @@ package demo
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nyaruka/phonenumbers"
 
@@ -145,7 +147,8 @@ func TestRunRefusesNonEmptyAndForceReplaces(t *testing.T) {
 	if !errors.Is(err, ErrNotEmpty) {
 		t.Fatalf("second run: %v, want ErrNotEmpty", err)
 	}
-	want := fmt.Sprintf("already holds %d contacts and %d accounts", first.Contacts, first.Accounts)
+	want := fmt.Sprintf("already holds %d contacts, %d accounts, %d deals and %d products", first.Contacts, first.Accounts,
+		first.Deals, first.Products)
 	if !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "--force") {
 		t.Errorf("message %q should say %q and mention --force", err, want)
 	}
@@ -165,6 +168,20 @@ func TestRunRefusesNonEmptyAndForceReplaces(t *testing.T) {
 	}
 	if _, err := Run(ctx, s2, Options{}); !errors.Is(err, ErrNotEmpty) || !strings.Contains(err.Error(), "holds 1 contact and 0 accounts;") {
 		t.Errorf("store with an archived contact: %v, want ErrNotEmpty counting it", err)
+	}
+
+	// Nor is one holding only products (imported from the ERP, say): the
+	// demo catalogue would clash with them.
+	s3 := openStore(t, "Test User")
+	if _, err := s3.Products.Create(ctx, model.Product{SKU: "SW-100", Name: "Our own", UnitPrice: 100, Currency: "USD"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(ctx, s3, Options{}); !errors.Is(err, ErrNotEmpty) ||
+		!strings.Contains(err.Error(), "holds 0 contacts, 0 accounts and 1 product;") {
+		t.Errorf("store with a product: %v, want ErrNotEmpty counting it", err)
+	}
+	if sum := run(t, s3, Options{Force: true}); sum.Products != len(catalogue) {
+		t.Errorf("store with a product, --force: %+v", sum)
 	}
 
 	second := run(t, s, Options{Seed: 4, Force: true})
@@ -383,48 +400,188 @@ func TestPhonePatterns(t *testing.T) {
 
 // TestGenerateMany generates a quarter of the large set (all of it with
 // ROLO_DEMO_LARGE=1) without a store and checks what the store does not:
-// unique emails, phones and account names.
+// unique emails, phones and account names; and the deals as the store
+// would read them back: exact counts, stage histories, contacts of their
+// account, quotes.
 func TestGenerateMany(t *testing.T) {
-	sz := size{"quarter", 5_000, 25_000}
+	sz := size{"quarter", 5_000, 25_000, 15_000, 12_500, 0.125}
 	if os.Getenv("ROLO_DEMO_LARGE") != "" {
 		sz = sizes[1]
 	}
 	g := newGenerator(1, sz, []int64{1, 2, 3, 4})
+	p := g.pipelines[0]
 	names, emails, phones := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	na, nc := 0, 0
-	err := g.generate(func(a model.Account) (int64, error) {
-		na++
-		k := model.Fold(a.Name)
-		if names[k] {
-			return 0, fmt.Errorf("duplicate account name %q", a.Name)
-		}
-		names[k] = true
-		return int64(na), nil
-	}, func(c model.Contact) error {
-		nc++
-		e := model.NormalizeEmail(c.Email)
-		if emails[e] {
-			return fmt.Errorf("duplicate email %s", e)
-		}
-		emails[e] = true
-		if c.Phone != "" {
-			if phones[c.Phone] {
-				return fmt.Errorf("duplicate phone %s", c.Phone)
+	worksAt := map[int64]*int64{}
+	na, nc, np, nq := 0, 0, 0, 0
+	byStatus, byStage := map[string]int{}, map[string]int{}
+	reopened, back := 0, 0
+	err := g.generate(writers{
+		account: func(a model.Account) (int64, error) {
+			na++
+			k := model.Fold(a.Name)
+			if names[k] {
+				return 0, fmt.Errorf("duplicate account name %q", a.Name)
 			}
-			phones[c.Phone] = true
-		}
-		return model.CheckEmail(c.Email)
+			names[k] = true
+			return int64(na), nil
+		},
+		contact: func(c model.Contact) (int64, error) {
+			nc++
+			e := model.NormalizeEmail(c.Email)
+			if emails[e] {
+				return 0, fmt.Errorf("duplicate email %s", e)
+			}
+			emails[e] = true
+			if c.Phone != "" {
+				if phones[c.Phone] {
+					return 0, fmt.Errorf("duplicate phone %s", c.Phone)
+				}
+				phones[c.Phone] = true
+			}
+			worksAt[int64(nc)] = c.AccountID
+			return int64(nc), model.CheckEmail(c.Email)
+		},
+		product: func(pr model.Product) error {
+			np++
+			return pr.Normalize("USD")
+		},
+		deal: func(d model.Deal, moves []model.StageMove) (int64, error) {
+			if err := checkDeal(d, moves, p, g.today); err != nil {
+				return 0, err
+			}
+			if d.ContactID != nil && (worksAt[*d.ContactID] != nil || d.AccountID != nil) &&
+				!sameID(worksAt[*d.ContactID], d.AccountID) {
+				return 0, fmt.Errorf("deal %q: contact #%d does not work for account %v", d.Title, *d.ContactID, d.AccountID)
+			}
+			byStatus[d.Status]++
+			byStage[d.Stage]++
+			for i, m := range moves {
+				if m.From == "lost" && i > 0 {
+					reopened++
+				}
+				if f, ok := openIndex(p, m.From); ok {
+					if to, ok := openIndex(p, m.To); ok && to < f {
+						back++
+					}
+				}
+			}
+			return int64(byStatus["open"] + byStatus["won"] + byStatus["lost"]), d.Normalize(p, "USD")
+		},
+		quote: func(q model.Quote) error {
+			nq++
+			for i, l := range q.Lines {
+				if l.SKU == "" {
+					continue
+				}
+				// as the store resolves it
+				for j, pr := range catalogue {
+					if pr.sku == l.SKU {
+						id := int64(j + 1)
+						q.Lines[i].ProductID = &id
+						if l.UnitPrice < 0 {
+							q.Lines[i].UnitPrice = pr.model().UnitPrice
+						}
+					}
+				}
+				if q.Lines[i].ProductID == nil {
+					return fmt.Errorf("no product %s", l.SKU)
+				}
+			}
+			if q.Totals().Net <= 0 {
+				return fmt.Errorf("quote net %d", q.Totals().Net)
+			}
+			return q.Normalize()
+		},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if na != sz.accounts || nc != sz.contacts {
-		t.Errorf("%s set: %d accounts, %d contacts", sz.name, na, nc)
+	if na != sz.accounts || nc != sz.contacts || np != len(catalogue) {
+		t.Errorf("%s set: %d accounts, %d contacts, %d products", sz.name, na, nc, np)
 	}
 	// Names with a city added are fine now and then, not as a rule.
 	if g.withCity > na/50 {
 		t.Errorf("%d of %d account names needed their city to be unique: add words to the name lists", g.withCity, na)
 	}
+	closed := sz.deals - sz.open
+	if byStatus["open"] != sz.open || byStatus["won"] != closed*6/10 || byStatus["lost"] != closed-closed*6/10 {
+		t.Errorf("%s set: deals %v, want %d open of %d, 60%% of the rest won", sz.name, byStatus, sz.open, sz.deals)
+	}
+	for i, st := range p.Open() {
+		if i > 0 && byStage[st.Key] >= byStage[p.Open()[i-1].Key] {
+			t.Errorf("stage %s holds %d deals, the one before it %d: want fewer in later stages", st.Key, byStage[st.Key],
+				byStage[p.Open()[i-1].Key])
+		}
+	}
+	if reopened < sz.deals/100 || back < sz.deals/100 {
+		t.Errorf("%d deals reopened after a loss, %d moves backwards: want some of each", reopened, back)
+	}
+	if nq < sz.deals/25 || nq > sz.deals/12 {
+		t.Errorf("%d quotes on %d deals", nq, sz.deals)
+	}
+}
+
+func sameID(a, b *int64) bool { return a != nil && b != nil && *a == *b }
+
+func openIndex(p model.Pipeline, key string) (int, bool) {
+	for i, s := range p.Open() {
+		if s.Key == key {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// checkDeal checks a deal's stage history: the first move starts it, each
+// move leaves the stage the one before entered, the last is in the deal's
+// stage; times strictly increase, the first 1 to 12 months before today,
+// the last before it; a move into the lost stage has a reason.
+func checkDeal(d model.Deal, moves []model.StageMove, p model.Pipeline, today time.Time) error {
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("deal %q (%s): %s; moves %+v", d.Title, d.Stage, fmt.Sprintf(format, args...), moves)
+	}
+	if len(moves) == 0 {
+		return fail("no stage history")
+	}
+	if moves[0].From != "" {
+		return fail("the first move comes from %q", moves[0].From)
+	}
+	for i, m := range moves {
+		st, ok := p.Find(m.To)
+		if !ok || st.Key != m.To {
+			return fail("move %d goes to %q, not a stage key", i, m.To)
+		}
+		if i > 0 && (m.From != moves[i-1].To || !m.At.After(moves[i-1].At) || m.From == m.To) {
+			return fail("move %d from %q at %v after a move to %q at %v", i, m.From, m.At, moves[i-1].To, moves[i-1].At)
+		}
+		if st.Kind == model.StageLost && m.LostReason == "" {
+			return fail("move %d into lost has no reason", i)
+		}
+	}
+	last := moves[len(moves)-1]
+	if last.To != d.Stage {
+		return fail("the last move goes to %q", last.To)
+	}
+	if !last.At.Before(today) {
+		return fail("the last move is at %v, not before %v", last.At, today)
+	}
+	if age := today.Sub(moves[0].At); age < 29*24*time.Hour || age > 366*24*time.Hour {
+		return fail("created %v before today", age)
+	}
+	st, _ := p.Find(d.Stage)
+	if d.Status != string(st.Kind) {
+		return fail("status %q", d.Status)
+	}
+	if st.Kind == model.StageLost && last.LostReason == "" {
+		return fail("lost without a reason")
+	}
+	if d.Amount <= 0 {
+		return fail("amount %d", d.Amount)
+	}
+	if d.Probability != nil && (*d.Probability%5 != 0 || *d.Probability <= 0 || *d.Probability >= 100) {
+		return fail("probability %d", *d.Probability)
+	}
+	return nil
 }
 
 // BenchmarkRunLarge writes the large set into a fresh database:
@@ -436,9 +593,7 @@ func BenchmarkRunLarge(b *testing.B) {
 		b.StartTimer()
 		sum := run(b, s, Options{Size: "large", Seed: 1})
 		b.StopTimer()
-		if sum.Contacts != 100_000 || sum.Accounts != 20_000 {
-			b.Fatalf("large: %+v", sum)
-		}
+		checkLarge(b, s, sum)
 		if n, err := s.Contacts.Count(ctx, store.ListQuery{Search: "ozturk"}); err != nil || n == 0 {
 			b.Fatalf("search after the large run: %d, %v", n, err)
 		}
@@ -465,5 +620,378 @@ func TestPhoneAndEmailStayUnique(t *testing.T) {
 	want := []string{"juergen.mueller@weber-soehne.de", "j.mueller@weber-soehne.de", "juergen.mueller2@weber-soehne.de"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("emails %v, want %v", got, want)
+	}
+}
+
+// today is the day the deal tests count from.
+var today = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+
+func deals(t testing.TB, s *store.Store) []model.Deal {
+	t.Helper()
+	ds, err := s.Deals.List(ctx, store.ListQuery{Limit: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+func quotes(t testing.TB, s *store.Store) []model.Quote {
+	t.Helper()
+	qs, err := s.Quotes.List(ctx, 0, "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return qs
+}
+
+func TestDealsSmall(t *testing.T) {
+	s := openStore(t, "Test User")
+	sum := run(t, s, Options{Seed: 1, Now: today.Add(15 * time.Hour)})
+	p, _ := s.Rules().PipelineSet().Find("new-business")
+
+	// Summary counts match the store.
+	ds := deals(t, s)
+	open, err := s.Deals.Count(ctx, store.ListQuery{Status: model.StatusOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	products, err := s.Products.List(ctx, store.ListQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := quotes(t, s)
+	if sum.Deals != len(ds) || sum.OpenDeals != open || sum.Products != len(products) || sum.Quotes != len(qs) {
+		t.Errorf("summary %+v; store holds %d deals (%d open), %d products, %d quotes", sum, len(ds), open, len(products), len(qs))
+	}
+	if sum.Deals != 60 || sum.OpenDeals != 40 || sum.Products < 25 || sum.Quotes < 5 || sum.Quotes > 20 {
+		t.Errorf("small size wrote %+v, want 60 deals (40 open), about 30 products and some quotes", sum)
+	}
+
+	// Every open stage has deals, and there are won and lost ones.
+	byStage := map[string]int{}
+	for _, d := range ds {
+		byStage[d.Stage]++
+	}
+	for _, st := range p.Stages {
+		if byStage[st.Key] == 0 {
+			t.Errorf("no deal in %s: %v", st.Key, byStage)
+		}
+	}
+
+	// Contacts work for the deal's account; stage histories are
+	// consistent; closed deals have their closed date.
+	worksAt := map[int64]*int64{}
+	for _, c := range contacts(t, s, store.ListQuery{}) {
+		worksAt[c.ID] = c.AccountID
+	}
+	withAccount, withContact, withClose, currencies := 0, 0, 0, map[string]int{}
+	for _, d := range ds {
+		currencies[d.Currency]++
+		if d.AccountID != nil {
+			withAccount++
+			if d.AccountName == "" {
+				t.Errorf("deal %q has an account id but no name", d.Title)
+			}
+		}
+		if d.ContactID != nil {
+			withContact++
+			if (worksAt[*d.ContactID] != nil || d.AccountID != nil) && !sameID(worksAt[*d.ContactID], d.AccountID) {
+				t.Errorf("deal %q: contact %s does not work for %s", d.Title, d.ContactName, d.AccountName)
+			}
+		}
+		moves, err := s.Deals.StageHistory(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := checkDeal(d, moves, p, today); err != nil {
+			t.Error(err)
+		}
+		last := moves[len(moves)-1]
+		if !d.StageEnteredAt.Equal(last.At) || !d.CreatedAt.Equal(moves[0].At) {
+			t.Errorf("deal %q: entered its stage %v, created %v; moves %+v", d.Title, d.StageEnteredAt, d.CreatedAt, moves)
+		}
+		if d.Status == model.StatusOpen {
+			if d.ClosedAt != nil {
+				t.Errorf("open deal %q closed at %v", d.Title, d.ClosedAt)
+			}
+			if d.CloseDate != "" {
+				withClose++
+			}
+		} else if d.ClosedAt == nil || !d.ClosedAt.Equal(last.At) {
+			t.Errorf("%s deal %q closed at %v, last move %v", d.Status, d.Title, d.ClosedAt, last.At)
+		}
+	}
+	if withAccount < len(ds)*85/100 || withContact < len(ds)*3/4 {
+		t.Errorf("%d of %d deals have an account, %d a contact", withAccount, len(ds), withContact)
+	}
+	if withClose < open*7/10 || withClose == open {
+		t.Errorf("%d of %d open deals have an expected close date, want about 85%%", withClose, open)
+	}
+	if len(currencies) < 4 || currencies["EUR"] == 0 || currencies["TRY"] == 0 {
+		t.Errorf("deal currencies %v, want several", currencies)
+	}
+
+	// The board's totals are the sums over the open deals.
+	totals, err := s.Deals.Totals(ctx, store.ListQuery{Pipeline: "new-business"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct{ stage, currency string }
+	want := map[key][3]int64{}
+	for _, d := range ds {
+		w := want[key{d.Stage, d.Currency}]
+		w[0]++
+		w[1] += d.Amount
+		if d.Probability == nil {
+			w[2] += d.Amount
+		}
+		want[key{d.Stage, d.Currency}] = w
+	}
+	got := map[key][3]int64{}
+	for _, st := range totals {
+		n := 0
+		for _, c := range st.Amounts {
+			got[key{st.Stage, c.Currency}] = [3]int64{int64(c.Deals), c.Amount, c.Plain}
+			n += c.Deals
+		}
+		if n != st.Deals || int64(st.Deals) != int64(byStage[st.Stage]) {
+			t.Errorf("stage %s: total of %d deals, currencies %+v, list %d", st.Stage, st.Deals, st.Amounts, byStage[st.Stage])
+		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("board totals\n%v\nsums over the deals\n%v", got, want)
+	}
+
+	// Quotes: on deals that reached the proposal, in the deal's currency,
+	// product lines at their price when the product is in that currency.
+	byID := map[int64]model.Deal{}
+	for _, d := range ds {
+		byID[d.ID] = d
+	}
+	bySKU := map[string]model.Product{}
+	for _, pr := range products {
+		bySKU[pr.SKU] = pr
+	}
+	statuses := map[string]int{}
+	for _, q := range qs {
+		d := byID[q.DealID]
+		statuses[q.Status]++
+		if q.Currency != d.Currency || !strings.HasPrefix(q.Number, "Q-") || len(q.Lines) == 0 || len(q.Lines) > 5 {
+			t.Errorf("quote %s on %q (%s): currency %s, %d lines", q.Number, d.Title, d.Currency, q.Currency, len(q.Lines))
+		}
+		if tot := q.Totals(); tot.Total <= 0 || tot.Net <= 0 {
+			t.Errorf("quote %s: totals %+v", q.Number, tot)
+		}
+		if (q.Status == "draft") != (q.SentAt == nil) {
+			t.Errorf("quote %s is %s, sent at %v", q.Number, q.Status, q.SentAt)
+		}
+		if q.SentAt != nil && !q.SentAt.Before(today) {
+			t.Errorf("quote %s sent at %v", q.Number, q.SentAt)
+		}
+		for _, l := range q.Lines {
+			if l.SKU == "" {
+				continue
+			}
+			pr, ok := bySKU[l.SKU]
+			if !ok || l.ProductID == nil || *l.ProductID != pr.ID {
+				t.Errorf("quote %s: line %+v names no product", q.Number, l)
+			} else if pr.Currency == q.Currency && l.UnitPrice != pr.UnitPrice {
+				t.Errorf("quote %s in %s: %s at %d, listed at %d", q.Number, q.Currency, l.SKU, l.UnitPrice, pr.UnitPrice)
+			}
+		}
+		switch q.Status {
+		case "accepted":
+			if d.Status != model.StatusWon {
+				t.Errorf("accepted quote %s on a %s deal", q.Number, d.Status)
+			}
+		case "draft", "sent":
+			if d.Status != model.StatusOpen {
+				t.Errorf("%s quote %s on a %s deal", q.Status, q.Number, d.Status)
+			}
+		}
+	}
+	if statuses["sent"] == 0 {
+		t.Errorf("quote statuses %v", statuses)
+	}
+
+	// The anchor deals.
+	for _, a := range []struct{ title, account, contact, currency string }{
+		{"Depo otomasyonu", "Işık Tekstil A.Ş.", "Ayşe Yılmaz", "TRY"},
+		{"Lagerverwaltung Einführung", "Weber & Söhne KG", "Jürgen Müller", "EUR"},
+	} {
+		found := false
+		for _, d := range ds {
+			if d.Title == a.title && d.AccountName == a.account && d.ContactName == a.contact &&
+				d.Currency == a.currency && d.Status == model.StatusOpen {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no open deal %q at %s with %s in %s", a.title, a.account, a.contact, a.currency)
+		}
+	}
+}
+
+func dealFingerprint(d model.Deal) string {
+	return fmt.Sprint(d.Title, "|", d.AccountName, "|", d.ContactName, "|", d.Pipeline, "|", d.Stage, "|", d.Amount, "|",
+		d.Currency, "|", d.Probability != nil && *d.Probability > 0, "|", d.CloseDate, "|", d.OwnerName, "|", d.LostReason,
+		"|", d.StageEnteredAt, "|", d.CreatedAt, "|", d.Notes)
+}
+
+func TestDealsDeterministic(t *testing.T) {
+	a, b, c, d := openStore(t, "Test User"), openStore(t, "Test User"), openStore(t, "Test User"), openStore(t, "Test User")
+	run(t, a, Options{Seed: 42, Now: today})
+	run(t, b, Options{Seed: 42, Now: today.Add(23 * time.Hour)})
+	run(t, c, Options{Seed: 43, Now: today})
+	run(t, d, Options{Seed: 42, Now: today.AddDate(0, 0, 10)})
+	da, db, dc, dd := deals(t, a), deals(t, b), deals(t, c), deals(t, d)
+	if len(da) != len(db) || len(da) != len(dd) {
+		t.Fatalf("same seed: %d, %d and %d deals", len(da), len(db), len(dd))
+	}
+	same := true
+	for i := range da {
+		if dealFingerprint(da[i]) != dealFingerprint(db[i]) {
+			t.Fatalf("same seed, different deal #%d:\n%s\n%s", i, dealFingerprint(da[i]), dealFingerprint(db[i]))
+		}
+		ha, _ := a.Deals.StageHistory(ctx, da[i].ID)
+		hb, _ := b.Deals.StageHistory(ctx, db[i].ID)
+		if fmt.Sprint(ha) != fmt.Sprint(hb) {
+			t.Fatalf("same seed, deal %q: history\n%v\n%v", da[i].Title, ha, hb)
+		}
+		// ten days later, the same deals ten days on (the list is by
+		// title, so the order is the same too)
+		x, y := da[i], dd[i]
+		if x.Title != y.Title || x.Amount != y.Amount || x.Stage != y.Stage || x.ContactName != y.ContactName ||
+			!x.CreatedAt.AddDate(0, 0, 10).Equal(y.CreatedAt) {
+			t.Fatalf("ten days later, deal #%d:\n%s\n%s", i, dealFingerprint(x), dealFingerprint(y))
+		}
+		same = same && i < len(dc) && dealFingerprint(da[i]) == dealFingerprint(dc[i])
+	}
+	if same {
+		t.Error("seeds 42 and 43 gave the same deals")
+	}
+	qa, qb := quotes(t, a), quotes(t, b)
+	ja, _ := json.Marshal(stripQuoteTimes(qa))
+	jb, _ := json.Marshal(stripQuoteTimes(qb))
+	if string(ja) != string(jb) {
+		t.Errorf("same seed, different quotes:\n%s\n%s", ja, jb)
+	}
+}
+
+// stripQuoteTimes clears what the store stamps with its clock.
+func stripQuoteTimes(qs []model.Quote) []model.Quote {
+	out := make([]model.Quote, len(qs))
+	for i, q := range qs {
+		q.CreatedAt, q.UpdatedAt = time.Time{}, time.Time{}
+		out[i] = q
+	}
+	return out
+}
+
+// checkLarge checks the large set's counts in the summary and the store.
+func checkLarge(tb testing.TB, s *store.Store, sum Summary) {
+	tb.Helper()
+	if sum.Contacts != 100_000 || sum.Accounts != 20_000 || sum.Deals != 60_000 || sum.OpenDeals != 50_000 ||
+		sum.Products != len(catalogue) || sum.Quotes < 2_500 || sum.Quotes > 3_500 {
+		tb.Fatalf("large: %+v", sum)
+	}
+	n, err := s.Deals.Count(ctx, store.ListQuery{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	open, err := s.Deals.Count(ctx, store.ListQuery{Status: model.StatusOpen})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if n != 60_000 || open != 50_000 {
+		tb.Fatalf("the large set holds %d deals, %d open", n, open)
+	}
+	totals, err := s.Deals.Totals(ctx, store.ListQuery{Pipeline: "new-business"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sumDeals := 0
+	for _, st := range totals {
+		sumDeals += st.Deals
+	}
+	if sumDeals != 60_000 {
+		tb.Fatalf("board totals count %d deals", sumDeals)
+	}
+}
+
+// TestRunLarge writes the large set (ROLO_DEMO_LARGE=1 only; it takes a
+// while).
+func TestRunLarge(t *testing.T) {
+	if os.Getenv("ROLO_DEMO_LARGE") == "" {
+		t.Skip("set ROLO_DEMO_LARGE=1 to write the large set")
+	}
+	s := openStore(t, "Test User")
+	start := time.Now()
+	sum := run(t, s, Options{Size: "large", Seed: 1})
+	t.Logf("large set in %v: %+v", time.Since(start).Round(time.Millisecond), sum)
+	checkLarge(t, s, sum)
+	if n, err := s.Contacts.Count(ctx, store.ListQuery{Search: "ozturk"}); err != nil || n == 0 {
+		t.Fatalf("search after the large run: %d, %v", n, err)
+	}
+}
+
+// TestDealsCustomPipelines: deals go into every configured pipeline, use
+// its stage keys, and have the fields its stages require.
+func TestDealsCustomPipelines(t *testing.T) {
+	pipelines := model.Pipelines{
+		{Key: "sales", Name: "Sales", Stages: []model.Stage{
+			{Key: "lead", Name: "Lead", Probability: 10, Kind: model.StageOpen},
+			{Key: "demo", Name: "Demo", Probability: 30, Kind: model.StageOpen, Requires: []string{"contact"}},
+			{Key: "offer", Name: "Offer", Probability: 60, Kind: model.StageOpen, Requires: []string{"amount", "close_date"}},
+			{Key: "signed", Name: "Signed", Probability: 100, Kind: model.StageWon, Requires: []string{"probability"}},
+			{Key: "dropped", Name: "Dropped", Probability: 0, Kind: model.StageLost},
+		}},
+		{Key: "renewals", Name: "Renewals", Stages: []model.Stage{
+			{Key: "due", Name: "Due", Probability: 70, Kind: model.StageOpen, Requires: []string{"account"}},
+			{Key: "renewed", Name: "Renewed", Probability: 100, Kind: model.StageWon},
+			{Key: "churned", Name: "Churned", Probability: 0, Kind: model.StageLost},
+		}},
+	}
+	s, err := store.Open(ctx, filepath.Join(t.TempDir(), "rolo.db"), store.Options{
+		Rules: model.Rules{Region: "TR", Pipelines: pipelines, BaseCurrency: "TRY"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	sum := run(t, s, Options{Seed: 7, Now: today})
+	ds := deals(t, s)
+	if len(ds) != 60 || sum.OpenDeals != 40 {
+		t.Fatalf("%d deals, summary %+v", len(ds), sum)
+	}
+	seen := map[string]int{}
+	for _, d := range ds {
+		p, ok := pipelines.Find(d.Pipeline)
+		if !ok {
+			t.Fatalf("deal %q in pipeline %q", d.Title, d.Pipeline)
+		}
+		seen[d.Pipeline+"/"+d.Stage]++
+		moves, err := s.Deals.StageHistory(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := checkDeal(d, moves, p, today); err != nil {
+			t.Error(err)
+		}
+		for _, m := range moves {
+			st, _ := p.Find(m.To)
+			if missing := d.Missing(st); len(missing) > 0 {
+				t.Errorf("deal %q went through %s without %v", d.Title, st.Key, missing)
+			}
+		}
+	}
+	for _, p := range pipelines {
+		for _, st := range p.Stages {
+			if seen[p.Key+"/"+st.Key] == 0 {
+				t.Errorf("no deal in %s/%s: %v", p.Key, st.Key, seen)
+			}
+		}
+	}
+	if seen["sales/lead"] <= seen["renewals/due"] {
+		t.Errorf("the first pipeline should get most deals: %v", seen)
 	}
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -180,13 +181,18 @@ func (d Deal) Missing(s Stage) []string {
 	return out
 }
 
-// GateError refuses a move into a stage whose required fields are empty.
+// GateError refuses a move into a stage whose required fields are empty,
+// or an edit that would empty them while the deal is in it (Staying).
 type GateError struct {
 	Stage   string
 	Missing []string
+	Staying bool
 }
 
 func (e *GateError) Error() string {
+	if e.Staying {
+		return "a deal in " + e.Stage + " needs " + strings.Join(e.Missing, " and ") + "; keep them filled in"
+	}
 	return "moving to " + e.Stage + " needs " + strings.Join(e.Missing, " and ") + "; fill them in first"
 }
 
@@ -225,20 +231,24 @@ type CurrencyTotal struct {
 // InBase converts a stage's total and weighted total into the base
 // currency, weighing deals without an override by the stage probability.
 // converted is true when any amount was in another currency (the totals
-// are then approximate and shown with ≈).
-func (t StageTotal) InBase(r Rates, stage Stage) (total, weighted int64, converted bool, err error) {
+// are then approximate and shown with ≈); amounts in currencies without a
+// rate are left out and listed in missing.
+func (t StageTotal) InBase(r Rates, stage Stage) (total, weighted int64, converted bool, missing []string) {
 	for _, c := range t.Amounts {
-		a, err := r.Convert(c.Amount, c.Currency, 1)
-		if err != nil {
-			return 0, 0, false, err
+		if !r.Has(c.Currency) {
+			missing = append(missing, c.Currency)
+			continue
 		}
-		w, err := r.Convert(c.Weighted+c.Plain*int64(stage.Probability), c.Currency, 100)
-		if err != nil {
-			return 0, 0, false, err
+		a, err := r.Convert(c.Amount, c.Currency, 1)
+		w, werr := r.Convert(c.Weighted+c.Plain*int64(stage.Probability), c.Currency, 100)
+		if err != nil || werr != nil {
+			missing = append(missing, c.Currency)
+			continue
 		}
 		total += a
 		weighted += w
 		converted = converted || c.Currency != r.Base
 	}
-	return total, weighted, converted, nil
+	sort.Strings(missing)
+	return total, weighted, converted, missing
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"rolo/model"
 )
@@ -19,6 +20,8 @@ type Bulk struct {
 	ctx      context.Context
 	account  *sql.Stmt
 	contact  *sql.Stmt
+	deal     *sql.Stmt
+	move     *sql.Stmt
 	history  *sql.Stmt
 	triggers []string
 }
@@ -86,12 +89,17 @@ func (b *Bulk) begin() error {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	b.history = prep(`INSERT INTO history(change_group, entity, entity_id, action, changes, user_id, at)
 		VALUES (?, ?, ?, 'create', ?, ?, ?)`)
+	b.deal = prep(`INSERT INTO deals(title, sort_title, account_id, contact_id, pipeline, stage, status,
+		amount, currency, probability, close_date, board_key, owner_id, lost_reason, closed_at, stage_entered_at, notes,
+		search, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	b.move = prep(`INSERT INTO deal_stage_history(deal_id, from_stage, to_stage, lost_reason, at, user_id)
+		VALUES (?, ?, ?, ?, ?, ?)`)
 	return err
 }
 
 func (b *Bulk) close() {
 	b.w.ExecContext(b.ctx, `PRAGMA cache_size = -2000`) // SQLite's default
-	for _, st := range []*sql.Stmt{b.account, b.contact, b.history} {
+	for _, st := range []*sql.Stmt{b.account, b.contact, b.deal, b.move, b.history} {
 		if st != nil {
 			st.Close()
 		}
@@ -199,59 +207,83 @@ func (b *Bulk) Wipe() error {
 }
 
 // Empty reports, inside the bulk transaction, whether the database holds
-// no contacts and no accounts.
+// no contacts, accounts, deals or products.
 func (b *Bulk) Empty() (bool, error) { return isEmpty(b.ctx, b.w) }
 
-// IsEmpty reports whether the database holds no contacts and no accounts,
-// archived ones included.
+// IsEmpty reports whether the database holds no contacts, accounts, deals
+// or products, archived ones included.
 func (s *Store) IsEmpty(ctx context.Context) (bool, error) { return isEmpty(ctx, s.db) }
 
 func isEmpty(ctx context.Context, q querier) (bool, error) {
 	var n int
 	err := q.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM (SELECT 1 FROM contacts LIMIT 1)) +
-		(SELECT count(*) FROM (SELECT 1 FROM accounts LIMIT 1))`).Scan(&n)
+		(SELECT count(*) FROM (SELECT 1 FROM accounts LIMIT 1)) + (SELECT count(*) FROM (SELECT 1 FROM deals LIMIT 1)) +
+		(SELECT count(*) FROM (SELECT 1 FROM products LIMIT 1))`).Scan(&n)
 	return n == 0, err
 }
 
 // AddDeal inserts a deal with the stage history it went through, oldest
-// move first (the first move's From is empty and its time is the deal's
-// creation). Its stage, status, closed date and time in stage follow from
-// the last move. Gates are not checked: history is history.
+// move first. The moves must chain (the first From empty, each From the
+// previous To), use stages of the deal's pipeline, be in time order, and
+// give a reason for every move into the lost stage; the deal's stage,
+// status, closed date and time in stage follow from the last move, and its
+// creation is the first move's time. As in AddContact, an AccountID or
+// ContactID is taken with the AccountName and ContactName given (the
+// foreign keys check the ids); gates are not checked: history is history.
 func (b *Bulk) AddDeal(d model.Deal, moves []model.StageMove) (int64, error) {
 	if len(moves) == 0 {
 		return 0, fmt.Errorf("deal %q has no stage history", d.Title)
 	}
-	last := moves[len(moves)-1]
-	d.Stage = last.To
-	if last.LostReason != "" {
-		d.LostReason = last.LostReason
-	}
-	p, err := b.w.prepareDeal(b.ctx, &d, WriteOptions{AllowDuplicate: true})
+	p, err := b.w.s.pipeline(d.Pipeline)
 	if err != nil {
 		return 0, err
 	}
+	for i, m := range moves {
+		st, ok := p.Find(m.To)
+		switch {
+		case !ok:
+			return 0, fmt.Errorf("deal %q move %d: no stage %q in %s", d.Title, i+1, m.To, p.Name)
+		case i == 0 && m.From != "", i > 0 && m.From != moves[i-1].To:
+			return 0, fmt.Errorf("deal %q move %d: comes from %q, not from where the deal was", d.Title, i+1, m.From)
+		case i > 0 && !m.At.After(moves[i-1].At):
+			return 0, fmt.Errorf("deal %q move %d: not after the move before it", d.Title, i+1)
+		case st.Kind == model.StageLost && strings.TrimSpace(m.LostReason) == "":
+			return 0, fmt.Errorf("deal %q move %d: a move into %s needs a reason", d.Title, i+1, st.Name)
+		}
+	}
+	last := moves[len(moves)-1]
+	d.Stage, d.LostReason = last.To, last.LostReason
+	if err := d.Normalize(p, b.w.s.rules.Base()); err != nil {
+		return 0, err
+	}
+	if d.AccountID == nil {
+		d.AccountName = ""
+	}
+	if d.ContactID == nil {
+		d.ContactName = ""
+	}
+	if d.OwnerID == 0 {
+		d.OwnerID = b.w.s.actor
+	}
+	if d.OwnerID == 0 {
+		return 0, model.Invalid("owner", "no owner: set user.name in the config")
+	}
 	st, _ := p.Find(d.Stage)
-	d.Status = string(st.Kind)
 	d.StageEnteredAt = last.At
 	d.ClosedAt = nil
 	if st.Kind != model.StageOpen {
 		at := last.At
 		d.ClosedAt = &at
 	}
-	created := formatTime(moves[0].At)
-	res, err := b.w.ExecContext(b.ctx, `INSERT INTO deals(title, sort_title, account_id, contact_id, pipeline, stage, status,
-		amount, currency, probability, close_date, board_key, owner_id, lost_reason, closed_at, stage_entered_at, notes,
-		search, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		d.Title, d.SortTitle(), d.AccountID, d.ContactID, d.Pipeline, d.Stage, d.Status, d.Amount, d.Currency, d.Probability,
-		nullString(d.CloseDate), boardKey(d), d.OwnerID, d.LostReason, timePtrArg(d.ClosedAt), formatTime(d.StageEnteredAt),
-		d.Notes, d.SearchText(), created, formatTime(last.At))
+	res, err := b.deal.ExecContext(b.ctx, d.Title, d.SortTitle(), d.AccountID, d.ContactID, d.Pipeline, d.Stage, d.Status,
+		d.Amount, d.Currency, d.Probability, nullString(d.CloseDate), boardKey(d), d.OwnerID, d.LostReason,
+		timePtrArg(d.ClosedAt), formatTime(d.StageEnteredAt), d.Notes, d.SearchText(), formatTime(moves[0].At), formatTime(last.At))
 	if err != nil {
 		return 0, err
 	}
 	d.ID, _ = res.LastInsertId()
 	for _, m := range moves {
-		if _, err := b.w.ExecContext(b.ctx, `INSERT INTO deal_stage_history(deal_id, from_stage, to_stage, lost_reason, at, user_id)
-			VALUES (?, ?, ?, ?, ?, ?)`, d.ID, nullString(m.From), m.To, m.LostReason, formatTime(m.At), d.OwnerID); err != nil {
+		if _, err := b.move.ExecContext(b.ctx, d.ID, nullString(m.From), m.To, m.LostReason, formatTime(m.At), d.OwnerID); err != nil {
 			return 0, err
 		}
 	}

@@ -285,7 +285,7 @@ func (w *wtx) updateDeal(ctx context.Context, d model.Deal, opt WriteOptions) (m
 		d.Status, d.ClosedAt, d.StageEnteredAt = cur.Status, cur.ClosedAt, cur.StageEnteredAt
 		if st, ok := p.Find(d.Stage); ok {
 			if missing := d.Missing(st); len(missing) > 0 {
-				return cur, &model.GateError{Stage: st.Name, Missing: missing}
+				return cur, &model.GateError{Stage: st.Name, Missing: missing, Staying: true}
 			}
 		}
 	}

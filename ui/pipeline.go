@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -486,6 +487,9 @@ func (v *pipelineView) View() string {
 		bottom = cut(v.input.View(), v.width)
 	case v.err != nil:
 		bottom = st.Error.Render(cut("totals: "+v.err.Error(), v.width))
+	case len(v.missingRates()) > 0:
+		m := strings.Join(v.missingRates(), ", ")
+		bottom = st.Faint.Render(cut(" totals leave out "+m+": no exchange rate (set currency.rates in the config)", v.width))
 	case v.visibleColumns() < len(v.cols):
 		first, last := v.left+1, v.left+v.visibleColumns()
 		more := "h/l scroll"
@@ -582,40 +586,53 @@ func (v *pipelineView) columnView(i, w, h int) string {
 }
 
 // header is a column's count, total and weighted total in the base
-// currency; ≈ marks totals converted from other currencies.
+// currency; ≈ marks totals converted from other currencies, and
+// currencies without an exchange rate are named instead of guessed.
 func (v *pipelineView) header(c *boardColumn) string {
 	t, ok := v.totals[c.stage.Key]
 	if !ok {
 		return "0"
 	}
-	rates := v.sh.deps.Config.RateSet()
-	if rates.Base == "" {
-		rates, _ = model.NewRates(v.sh.deps.Config.Currency.Base, nil)
-	}
-	total, weighted, converted, err := t.InBase(rates, c.stage)
+	rates := v.rates()
+	total, weighted, converted, missing := t.InBase(rates, c.stage)
 	loc := v.sh.locale()
-	if err != nil {
-		return formatInt(t.Deals, loc) + " · no rate for " + missingRate(t, rates)
-	}
 	approx := ""
 	if converted {
 		approx = "≈"
 	}
-	base := rates.Base
-	s := fmt.Sprintf("%s · %s%s", formatInt(t.Deals, loc), approx, model.FormatShort(model.Money{Amount: total, Currency: base}, loc))
+	s := fmt.Sprintf("%s · %s%s", formatInt(t.Deals, loc), approx, model.FormatShort(model.Money{Amount: total, Currency: rates.Base}, loc))
 	if c.stage.Kind == model.StageOpen {
-		s += " · " + approx + model.FormatShort(model.Money{Amount: weighted, Currency: base}, loc)
+		s += " · " + approx + model.FormatShort(model.Money{Amount: weighted, Currency: rates.Base}, loc)
+	}
+	if len(missing) > 0 {
+		s += " +" + strings.Join(missing, ",")
 	}
 	return s
 }
 
-func missingRate(t model.StageTotal, r model.Rates) string {
-	for _, a := range t.Amounts {
-		if !r.Has(a.Currency) {
-			return a.Currency
+func (v *pipelineView) rates() model.Rates {
+	r := v.sh.deps.Config.RateSet()
+	if r.Base == "" {
+		r, _ = model.NewRates(v.sh.deps.Config.Currency.Base, nil)
+	}
+	return r
+}
+
+// missingRates are the currencies on the board without an exchange rate.
+func (v *pipelineView) missingRates() []string {
+	r := v.rates()
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range v.totals {
+		for _, a := range t.Amounts {
+			if !r.Has(a.Currency) && !seen[a.Currency] {
+				seen[a.Currency] = true
+				out = append(out, a.Currency)
+			}
 		}
 	}
-	return "?"
+	slices.Sort(out)
+	return out
 }
 
 // card draws one deal: title, account, amount and days in stage (⚠ when
