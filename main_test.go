@@ -391,3 +391,59 @@ func TestTUISmallTerminalNoColor(t *testing.T) {
 	tm.waitFor("Keys for Contacts")
 	tm.send("x", "q")
 }
+
+// The board as a person uses it: create a deal with n, move it two stages
+// with L, mark it lost with x and a reason; the command line sees the same.
+func TestTUIBoardInTmux(t *testing.T) {
+	e := newEnv(t)
+	e.mustRolo("account", "add", "--name", "Anadolu Makina")
+	tm := startTmux(t, e, 140, 40)
+	tm.waitFor("No deals in New business yet.")
+	tm.send("n")
+	tm.waitFor("New deal in New business")
+	// title, account, contact, amount, currency; enter through stage,
+	// probability, close date and notes, the last enter saves
+	for _, k := range []string{"Press line retrofit", "Tab", "anadolu makina", "Tab", "Tab", "1.200,50", "Tab", "C-u", "EUR",
+		"Enter", "Enter", "Enter", "Enter", "Enter"} {
+		tm.send(k)
+		time.Sleep(60 * time.Millisecond)
+	}
+	tm.waitFor("added deal Press line retrofit")
+	tm.waitFor("€1,200.50")
+	tm.send("L")
+	tm.waitFor("Press line retrofit → Needs analysis")
+	tm.send("L")
+	s := tm.waitFor("Press line retrofit → Proposal")
+	if !strings.Contains(s, "▸ Proposal 50%") {
+		t.Fatalf("the focus did not follow the deal:\n%s", s)
+	}
+	tm.send("x")
+	tm.waitFor("Lost reason for")
+	tm.send("price too high")
+	tm.send("Enter")
+	tm.waitFor("Press line retrofit → Lost")
+	tm.send("q")
+
+	out := e.mustRolo("deal", "list", "--status", "lost", "--json")
+	var deals []map[string]any
+	if err := json.Unmarshal([]byte(out), &deals); err != nil || len(deals) != 1 {
+		t.Fatalf("deal list: %v %s", err, out)
+	}
+	d := deals[0]
+	if d["title"] != "Press line retrofit" || d["amount"] != "1200.50" || d["currency"] != "EUR" ||
+		d["lost_reason"] != "price too high" || d["account_name"] != "Anadolu Makina" {
+		t.Fatalf("deal %v", d)
+	}
+	out = e.mustRolo("deal", "show", fmt.Sprint(d["id"]), "--json")
+	var shown struct {
+		StageHistory []struct{ From, To string } `json:"stage_history"`
+	}
+	json.Unmarshal([]byte(out), &shown)
+	var path []string
+	for _, m := range shown.StageHistory {
+		path = append(path, m.To)
+	}
+	if strings.Join(path, ",") != "qualification,needs-analysis,proposal,lost" {
+		t.Fatalf("stage history %v", path)
+	}
+}

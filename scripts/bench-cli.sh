@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Times `rolo contact list --search mar --limit 50 --json` against the stock
-# sqlite3 CLI running an FTS5 prefix query ordered by name with limit 50 on
-# the same file (process start included for both), with hyperfine.
+# Times rolo's command line against the stock sqlite3 CLI running the
+# comparable query on the same file (process start included for both),
+# with hyperfine:
+#   contact list --search mar --limit 50 --json  vs  an FTS5 prefix query
+#     ordered by name with limit 50
+#   deal list --stage Proposal --json  vs  the Proposal deals with their
+#     account names in board order, as JSON
 # Usage: scripts/bench-cli.sh [DB]   (default: a fresh large demo database)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,3 +27,11 @@ sql="SELECT c.id, c.first_name, c.last_name, c.email, c.phone FROM contacts c
 hyperfine -N --warmup 5 --runs 50 \
   -n "sqlite3 FTS5 prefix '$q' order by name limit 50" "sqlite3 -json $db \"$sql\"" \
   -n "rolo contact list --search $q --limit 50 --json" "$work/rolo --db $db contact list --search $q --limit 50 --json"
+
+sql="SELECT d.id, d.title, d.amount, d.currency, d.stage, d.status, a.name AS account_name, d.close_date
+     FROM deals d LEFT JOIN accounts a ON a.id = d.account_id
+     WHERE d.pipeline = 'new-business' AND d.stage = 'proposal' AND d.archived_at IS NULL
+     ORDER BY d.board_key, d.id;"
+hyperfine -N --warmup 3 --runs 20 \
+  -n "sqlite3 Proposal deals as JSON" "sqlite3 -json $db \"$sql\"" \
+  -n "rolo deal list --stage Proposal --json" "$work/rolo --db $db deal list --stage Proposal --json"

@@ -43,10 +43,12 @@ type listScreen interface {
 }
 
 type tab struct {
-	key  string // the digit that opens it
-	name string // config name (ui.start_view)
-	kind string // record kind it lists
-	view listScreen
+	key    string // the digit that opens it
+	name   string // config name (ui.start_view)
+	kind   string // record kind it lists
+	view   listScreen
+	inited bool // its data was asked for (tabs load when first shown)
+	stale  bool // written to while hidden: reload when shown
 }
 
 // App is the root model.
@@ -122,12 +124,23 @@ func Run(ctx context.Context, deps Deps, noColor bool) error {
 	return err
 }
 
-func (a *App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.loadUsers()}
-	for _, t := range a.tabs {
-		cmds = append(cmds, t.view.Init())
+// Init loads the team and the tab rolo opens on; the others load when
+// first shown, so the first frame waits for one view only.
+func (a *App) Init() tea.Cmd { return tea.Batch(a.loadUsers(), a.showTab(a.active)) }
+
+// showTab makes tab i active, loading it the first time.
+func (a *App) showTab(i int) tea.Cmd {
+	a.active = i
+	t := &a.tabs[i]
+	switch {
+	case !t.inited:
+		t.inited, t.stale = true, false
+		return t.view.Init()
+	case t.stale:
+		t.stale = false
+		return t.view.Reload()
 	}
-	return tea.Batch(cmds...)
+	return nil
 }
 
 func (a *App) loadUsers() tea.Cmd {
@@ -331,9 +344,8 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 	}
 	for i, t := range a.tabs {
 		if k.String() == t.key {
-			a.active = i
 			a.stack = nil
-			return nil
+			return a.showTab(i)
 		}
 	}
 	a.setStatus("", false)
@@ -406,16 +418,21 @@ func (a *App) archive(m askArchiveMsg) tea.Cmd {
 	}
 }
 
-// afterWrite reloads every screen; a created record is selected in its
-// list.
+// afterWrite reloads the screens in front; hidden tabs reload when next
+// shown. A created (or moved) record is selected in its list.
 func (a *App) afterWrite(m *savedMsg) tea.Cmd {
 	cmds := []tea.Cmd{}
-	for _, t := range a.tabs {
-		if m != nil && (m.created || m.deal != nil) && t.kind == m.kind {
+	for i := range a.tabs {
+		t := &a.tabs[i]
+		switch {
+		case !t.inited:
+		case m != nil && (m.created || m.deal != nil) && t.kind == m.kind:
 			cmds = append(cmds, t.view.Focus(*m))
-			continue
+		case i == a.active:
+			cmds = append(cmds, t.view.Reload())
+		default:
+			t.stale = true
 		}
-		cmds = append(cmds, t.view.Reload())
 	}
 	for _, s := range a.stack {
 		if r, ok := s.(interface{ Reload() tea.Cmd }); ok {
@@ -474,8 +491,13 @@ func (a *App) cycleOwner() tea.Cmd {
 	id := opts[a.owner].ID
 	a.setStatus("owner: "+model.Printable(a.ownerLabel()), false)
 	var cmds []tea.Cmd
-	for _, t := range a.tabs {
-		cmds = append(cmds, t.view.SetOwner(id))
+	for i := range a.tabs {
+		t := &a.tabs[i]
+		if t.inited {
+			cmds = append(cmds, t.view.SetOwner(id))
+		} else {
+			t.view.SetOwner(id) // sets the filter; the data loads when the tab is shown
+		}
 	}
 	return tea.Batch(cmds...)
 }

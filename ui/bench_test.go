@@ -143,9 +143,11 @@ func benchBoard(b *testing.B) *App {
 
 func BenchmarkBoardFirstFrame(b *testing.B) {
 	st, me := benchdb.Open(b)
+	cfg := benchConfig()
+	cfg.UI.StartView = "pipeline"
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		a := New(Deps{Store: st, Config: benchConfig(), Me: me, Now: time.Now})
+		a := New(Deps{Store: st, Config: cfg, Me: me, Now: time.Now})
 		run(b, a, size(160, 45))
 		run(b, a, exec(a.Init())...)
 		if v := a.View(); !strings.Contains(v, "of ") {

@@ -40,6 +40,7 @@ type (
 		name    string
 		created bool
 		deal    *model.Deal // a saved or moved deal, for the board to follow
+		from    string      // the stage a moved deal left
 	}
 	// errMsg shows an error in the status line.
 	errMsg struct{ err error }

@@ -113,6 +113,7 @@ func (v *pipelineView) buildColumns() {
 	for _, st := range stages {
 		w := newWindow("board-"+p.Key+"-"+st.Key, source[model.Deal]{list: repo.List, count: repo.Count, key: store.BoardCursor})
 		w.page = boardPage
+		w.counted = true // column counts come with the stage totals
 		v.cols = append(v.cols, &boardColumn{stage: st, win: w})
 	}
 	v.focus = max(0, min(v.focus, len(v.cols)-1))
@@ -165,20 +166,22 @@ func (v *pipelineView) Reload() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// Focus follows a saved deal to its column and selects it there.
+// Focus follows a saved deal to its column and selects it there. After a
+// move only the column the deal left is re-read besides its new one.
 func (v *pipelineView) Focus(m savedMsg) tea.Cmd {
 	if m.deal == nil {
 		return v.Reload()
 	}
 	cmds := []tea.Cmd{v.loadTotals()}
 	for i, c := range v.cols {
-		if c.stage.Key == m.deal.Stage && m.deal.Pipeline == v.pipeline().Key {
+		switch {
+		case c.stage.Key == m.deal.Stage && m.deal.Pipeline == v.pipeline().Key:
 			v.focus = i
 			v.layout()
 			cmds = append(cmds, c.win.focus(store.BoardCursor(*m.deal)))
-			continue
+		case m.from == "" || c.stage.Key == m.from:
+			cmds = append(cmds, c.win.reload())
 		}
-		cmds = append(cmds, c.win.reload())
 	}
 	return tea.Batch(cmds...)
 }
@@ -279,14 +282,22 @@ func (v *pipelineView) Selected() (model.Deal, bool) {
 func (v *pipelineView) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case totalsMsg:
-		if msg.gen == v.totalsGen {
-			v.err = msg.err
-			v.totals = map[string]model.StageTotal{}
-			for _, t := range msg.totals {
-				v.totals[t.Stage] = t
-			}
+		if msg.gen != v.totalsGen {
+			return nil
 		}
-		return nil
+		v.err = msg.err
+		if msg.err != nil {
+			return nil
+		}
+		v.totals = map[string]model.StageTotal{}
+		for _, t := range msg.totals {
+			v.totals[t.Stage] = t
+		}
+		var cmds []tea.Cmd
+		for _, c := range v.cols {
+			cmds = append(cmds, c.win.setTotal(v.totals[c.stage.Key].Deals))
+		}
+		return tea.Batch(cmds...)
 	case tea.KeyMsg:
 		switch {
 		case v.reason != nil:
@@ -470,7 +481,8 @@ func (v *pipelineView) move(d model.Deal, st model.Stage, reason string) tea.Cmd
 		case model.StageLost:
 			verb = "lost"
 		}
-		return savedMsg{kind: "deal", id: out.ID, verb: verb, name: fmt.Sprintf("%s → %s (u undoes)", out.Title, out.StageName), deal: &out}
+		return savedMsg{kind: "deal", id: out.ID, verb: verb, name: fmt.Sprintf("%s → %s (u undoes)", out.Title, out.StageName),
+			deal: &out, from: d.Stage}
 	}
 }
 

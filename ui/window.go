@@ -29,6 +29,8 @@ type window[T any] struct {
 	busy   map[fetchKind]bool
 	err    error
 	page   int // rows per fetch
+	// counted: the total comes from elsewhere (setTotal), not a count query
+	counted bool
 }
 
 // source is how a window reads its records.
@@ -165,7 +167,18 @@ func (w *window[T]) fetch(kind fetchKind, anchor *store.Cursor) tea.Cmd {
 	}
 }
 
+// setTotal gives the window its total when the owner knows it (the board
+// reads column counts from the stage totals).
+func (w *window[T]) setTotal(n int) tea.Cmd {
+	w.total = n
+	w.clamp()
+	return w.ensure()
+}
+
 func (w *window[T]) fetchCount() tea.Cmd {
+	if w.counted {
+		return nil
+	}
 	q, gen, id, src := w.q, w.gen, w.id, w.src
 	return func() tea.Msg {
 		n, err := src.count(context.Background(), q)

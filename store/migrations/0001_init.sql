@@ -87,7 +87,8 @@ END;
 CREATE TRIGGER contacts_fts_delete AFTER DELETE ON contacts WHEN old.archived_at IS NULL BEGIN
     INSERT INTO contacts_fts(contacts_fts, rowid, search) VALUES ('delete', old.id, old.search);
 END;
-CREATE TRIGGER contacts_fts_update AFTER UPDATE OF search, archived_at ON contacts BEGIN
+CREATE TRIGGER contacts_fts_update AFTER UPDATE OF search, archived_at ON contacts
+WHEN old.search IS NOT new.search OR old.archived_at IS NOT new.archived_at BEGIN
     INSERT INTO contacts_fts(contacts_fts, rowid, search) SELECT 'delete', old.id, old.search WHERE old.archived_at IS NULL;
     INSERT INTO contacts_fts(rowid, search) SELECT new.id, new.search WHERE new.archived_at IS NULL;
 END;
@@ -97,7 +98,8 @@ END;
 CREATE TRIGGER accounts_fts_delete AFTER DELETE ON accounts WHEN old.archived_at IS NULL BEGIN
     INSERT INTO accounts_fts(accounts_fts, rowid, search) VALUES ('delete', old.id, old.search);
 END;
-CREATE TRIGGER accounts_fts_update AFTER UPDATE OF search, archived_at ON accounts BEGIN
+CREATE TRIGGER accounts_fts_update AFTER UPDATE OF search, archived_at ON accounts
+WHEN old.search IS NOT new.search OR old.archived_at IS NOT new.archived_at BEGIN
     INSERT INTO accounts_fts(accounts_fts, rowid, search) SELECT 'delete', old.id, old.search WHERE old.archived_at IS NULL;
     INSERT INTO accounts_fts(rowid, search) SELECT new.id, new.search WHERE new.archived_at IS NULL;
 END;

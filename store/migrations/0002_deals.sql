@@ -45,7 +45,8 @@ END;
 CREATE TRIGGER deals_fts_delete AFTER DELETE ON deals WHEN old.archived_at IS NULL BEGIN
     INSERT INTO deals_fts(deals_fts, rowid, search) VALUES ('delete', old.id, old.search);
 END;
-CREATE TRIGGER deals_fts_update AFTER UPDATE OF search, archived_at ON deals BEGIN
+CREATE TRIGGER deals_fts_update AFTER UPDATE OF search, archived_at ON deals
+WHEN old.search IS NOT new.search OR old.archived_at IS NOT new.archived_at BEGIN
     INSERT INTO deals_fts(deals_fts, rowid, search) SELECT 'delete', old.id, old.search WHERE old.archived_at IS NULL;
     INSERT INTO deals_fts(rowid, search) SELECT new.id, new.search WHERE new.archived_at IS NULL;
 END;
@@ -78,7 +79,10 @@ CREATE TRIGGER deals_totals_delete AFTER DELETE ON deals WHEN old.archived_at IS
         weighted = weighted - coalesce(old.amount * old.probability, 0)
     WHERE pipeline = old.pipeline AND stage = old.stage AND owner_id = old.owner_id AND currency = old.currency;
 END;
-CREATE TRIGGER deals_totals_update AFTER UPDATE OF pipeline, stage, owner_id, currency, amount, probability, archived_at ON deals BEGIN
+CREATE TRIGGER deals_totals_update AFTER UPDATE OF pipeline, stage, owner_id, currency, amount, probability, archived_at ON deals
+WHEN old.pipeline IS NOT new.pipeline OR old.stage IS NOT new.stage OR old.owner_id IS NOT new.owner_id
+  OR old.currency IS NOT new.currency OR old.amount IS NOT new.amount OR old.probability IS NOT new.probability
+  OR old.archived_at IS NOT new.archived_at BEGIN
     UPDATE deal_totals SET deals = deals - 1, amount = amount - old.amount,
         plain = plain - CASE WHEN old.probability IS NULL THEN old.amount ELSE 0 END,
         weighted = weighted - coalesce(old.amount * old.probability, 0)
