@@ -42,6 +42,8 @@ type Deal struct {
 	ClosedAt       *time.Time `json:"closed_at"`
 	StageEnteredAt time.Time  `json:"stage_entered_at"`
 	Notes          string     `json:"notes"`
+	LastActivityAt *time.Time `json:"last_activity_at"`
+	NextTask       *NextTask  `json:"next_task"` // the earliest open task, if any
 	CreatedAt      time.Time  `json:"created_at"`
 	UpdatedAt      time.Time  `json:"updated_at"`
 	ArchivedAt     *time.Time `json:"archived_at"`
@@ -75,6 +77,24 @@ func (d *Deal) UnmarshalJSON(b []byte) error {
 		d.Amount = v
 	}
 	return nil
+}
+
+// NextTask is a deal's next step: its earliest open task.
+type NextTask struct {
+	ID      int64     `json:"id"`
+	Subject string    `json:"subject"`
+	Due     time.Time `json:"due"`
+	AllDay  bool      `json:"all_day"`
+}
+
+// Idle is how long nothing happened with the deal: no edit, move or
+// logged activity.
+func (d Deal) Idle(now time.Time) time.Duration {
+	last := d.UpdatedAt
+	if d.LastActivityAt != nil && d.LastActivityAt.After(last) {
+		last = *d.LastActivityAt
+	}
+	return now.Sub(last)
 }
 
 // Money is the deal's amount.

@@ -22,6 +22,8 @@ type Bulk struct {
 	contact  *sql.Stmt
 	deal     *sql.Stmt
 	move     *sql.Stmt
+	activity *sql.Stmt
+	actCount int
 	history  *sql.Stmt
 	triggers []string
 }
@@ -53,7 +55,7 @@ func (b *Bulk) begin() error {
 		return err
 	}
 	rows, err := w.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
-		AND (name LIKE '%\_fts\_%' ESCAPE '\' OR name LIKE '%\_totals\_%' ESCAPE '\')`)
+		AND (name LIKE '%\_fts\_%' ESCAPE '\' OR name LIKE '%\_totals\_%' ESCAPE '\' OR name LIKE '%\_touch\_%' ESCAPE '\')`)
 	if err != nil {
 		return err
 	}
@@ -94,12 +96,15 @@ func (b *Bulk) begin() error {
 		search, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	b.move = prep(`INSERT INTO deal_stage_history(deal_id, from_stage, to_stage, lost_reason, at, user_id)
 		VALUES (?, ?, ?, ?, ?, ?)`)
+	b.activity = prep(`INSERT INTO activities(kind, subject, body, at, all_day, done, done_at, duration, outcome,
+		contact_id, account_id, deal_id, lead_id, owner_id, search, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	return err
 }
 
 func (b *Bulk) close() {
 	b.w.ExecContext(b.ctx, `PRAGMA cache_size = -2000`) // SQLite's default
-	for _, st := range []*sql.Stmt{b.account, b.contact, b.deal, b.move, b.history} {
+	for _, st := range []*sql.Stmt{b.account, b.contact, b.deal, b.move, b.activity, b.history} {
 		if st != nil {
 			st.Close()
 		}
@@ -115,7 +120,7 @@ func (b *Bulk) finish() error {
 	}
 	// the indexes hold live rows only (see the schema), so they are
 	// refilled from those rather than with FTS5's 'rebuild'
-	for _, table := range []string{"contacts", "accounts", "deals"} {
+	for _, table := range []string{"contacts", "accounts", "deals", "activities"} {
 		fts := table + "_fts"
 		if _, err := w.ExecContext(ctx, `INSERT INTO `+fts+`(`+fts+`) VALUES ('delete-all')`); err != nil {
 			return fmt.Errorf("clear %s: %w", fts, err)
@@ -123,6 +128,15 @@ func (b *Bulk) finish() error {
 		if _, err := w.ExecContext(ctx, `INSERT INTO `+fts+`(rowid, search) SELECT id, search FROM `+table+
 			` WHERE archived_at IS NULL`); err != nil {
 			return fmt.Errorf("fill %s: %w", fts, err)
+		}
+	}
+	if b.actCount > 0 {
+		for _, t := range [][2]string{{"contacts", "contact_id"}, {"accounts", "account_id"}, {"deals", "deal_id"}} {
+			if _, err := w.ExecContext(ctx, `WITH m AS (SELECT `+t[1]+` AS rid, max(coalesce(done_at, at)) AS last FROM activities
+				WHERE archived_at IS NULL AND (kind <> 'task' OR done = 1) AND `+t[1]+` IS NOT NULL GROUP BY `+t[1]+`)
+				UPDATE `+t[0]+` SET last_activity_at = m.last FROM m WHERE m.rid = `+t[0]+`.id`); err != nil {
+				return fmt.Errorf("last activity of %s: %w", t[0], err)
+			}
 		}
 	}
 	if _, err := w.ExecContext(ctx, `DELETE FROM deal_totals`); err != nil {
@@ -195,7 +209,7 @@ func (b *Bulk) AddContact(c model.Contact) (int64, error) {
 // Wipe deletes every record but the users, and their history, for
 // replacing a database's content in the same transaction.
 func (b *Bulk) Wipe() error {
-	for _, q := range []string{`DELETE FROM quote_lines`, `DELETE FROM quotes`, `DELETE FROM quote_numbers`,
+	for _, q := range []string{`DELETE FROM activities`, `DELETE FROM quote_lines`, `DELETE FROM quotes`, `DELETE FROM quote_numbers`,
 		`DELETE FROM deal_stage_history`, `DELETE FROM deals`, `DELETE FROM products`, `DELETE FROM contacts`,
 		`DELETE FROM accounts`, `DELETE FROM history WHERE entity <> 'user'`} {
 		if _, err := b.w.ExecContext(b.ctx, q); err != nil {
@@ -300,4 +314,39 @@ func (b *Bulk) AddProduct(p model.Product) (int64, error) {
 func (b *Bulk) AddQuote(q model.Quote) (int64, error) {
 	out, err := b.w.insertQuote(b.ctx, q)
 	return out.ID, err
+}
+
+// AddActivity inserts an activity. As in AddContact, its links are taken
+// with the names given (ContactName, AccountName, DealTitle: the search
+// text is built from them) and the foreign keys check the ids; a task
+// with Done and no DoneAt is done at its due time. Its history row holds
+// the kind and subject only, so a million activities stay cheap.
+func (b *Bulk) AddActivity(a model.Activity) (int64, error) {
+	if err := a.Normalize(); err != nil {
+		return 0, err
+	}
+	if a.OwnerID == 0 {
+		a.OwnerID = b.w.s.actor
+	}
+	if a.OwnerID == 0 {
+		return 0, model.Invalid("owner", "no owner: set user.name in the config")
+	}
+	if a.Done && a.DoneAt == nil {
+		at := a.At
+		a.DoneAt = &at
+	}
+	now := formatTime(b.w.now)
+	res, err := b.activity.ExecContext(b.ctx, a.Kind, a.Subject, a.Body, formatTime(a.At), a.AllDay, a.Done, timePtrArg(a.DoneAt),
+		a.Duration, a.Outcome, a.ContactID, a.AccountID, a.DealID, a.LeadID, a.OwnerID, a.SearchText(), now, now)
+	if err != nil {
+		return 0, err
+	}
+	a.ID, _ = res.LastInsertId()
+	b.actCount++
+	if b.w.group == 0 {
+		return a.ID, b.w.record(b.ctx, "activity", a.ID, "create", map[string]fieldChange{"kind": {nil, a.Kind}, "subject": {nil, a.Subject}})
+	}
+	_, err = b.history.ExecContext(b.ctx, b.w.group, "activity", a.ID,
+		encodeJSON(map[string]fieldChange{"kind": {nil, a.Kind}, "subject": {nil, a.Subject}}), nullIfZero(b.w.s.actor), now)
+	return a.ID, err
 }

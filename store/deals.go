@@ -42,21 +42,25 @@ type Deals struct{ s *Store }
 const dealSelect = `SELECT d.id, d.title, d.account_id, coalesce(a.name, ''), d.contact_id,
 	coalesce(trim(c.first_name || ' ' || c.last_name), ''), d.pipeline, d.stage, d.amount, d.currency, d.probability,
 	coalesce(d.close_date, ''), d.owner_id, coalesce(u.name, ''), d.status, d.lost_reason, d.closed_at,
-	d.stage_entered_at, d.notes, d.created_at, d.updated_at, d.archived_at, d.version
+	d.stage_entered_at, d.notes, d.created_at, d.updated_at, d.archived_at, d.version, d.last_activity_at,
+	(SELECT t.id || ' ' || t.at || ' ' || t.all_day || ' ' || t.subject FROM activities t
+	 WHERE t.deal_id = d.id AND t.kind = 'task' AND t.done = 0 AND t.archived_at IS NULL ORDER BY t.at LIMIT 1)
 	FROM deals d LEFT JOIN accounts a ON a.id = d.account_id LEFT JOIN contacts c ON c.id = d.contact_id
 	LEFT JOIN users u ON u.id = d.owner_id`
 
 func (s *Store) scanDeal(sc scanner) (model.Deal, error) {
 	var d model.Deal
 	var account, contact, prob sql.NullInt64
-	var closed, archived sql.NullString
+	var closed, archived, lastAct, next sql.NullString
 	var entered, created, updated string
 	err := sc.Scan(&d.ID, &d.Title, &account, &d.AccountName, &contact, &d.ContactName, &d.Pipeline, &d.Stage,
 		&d.Amount, &d.Currency, &prob, &d.CloseDate, &d.OwnerID, &d.OwnerName, &d.Status, &d.LostReason, &closed,
-		&entered, &d.Notes, &created, &updated, &archived, &d.Version)
+		&entered, &d.Notes, &created, &updated, &archived, &d.Version, &lastAct, &next)
 	if err != nil {
 		return d, err
 	}
+	d.LastActivityAt = parseTimePtr(lastAct)
+	d.NextTask = parseNextTask(next.String)
 	if account.Valid {
 		v := account.Int64
 		d.AccountID = &v
@@ -94,6 +98,23 @@ func (s *Store) getDeal(ctx context.Context, q querier, id int64) (model.Deal, e
 // Get returns the deal with this id.
 func (r *Deals) Get(ctx context.Context, id int64) (model.Deal, error) {
 	return r.s.getDeal(ctx, r.s.db, id)
+}
+
+// parseNextTask reads "id at all_day subject" from the next-task subquery.
+func parseNextTask(s string) *model.NextTask {
+	f := strings.SplitN(s, " ", 4)
+	if len(f) < 3 {
+		return nil
+	}
+	id, err := strconv.ParseInt(f[0], 10, 64)
+	if err != nil {
+		return nil
+	}
+	t := &model.NextTask{ID: id, Due: parseTime(f[1]), AllDay: f[2] == "1"}
+	if len(f) == 4 {
+		t.Subject = f[3]
+	}
+	return t
 }
 
 // BoardCursor is the keyset position of a deal in its board column.

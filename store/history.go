@@ -66,6 +66,13 @@ func init() {
 		_, err := w.insertDeal(ctx, d, undoOpts)
 		return err
 	})
+	entities["activity"] = undoOps("activities", getActivity, func(w *wtx, ctx context.Context, a model.Activity) error {
+		_, err := w.updateActivity(ctx, a)
+		return err
+	}, func(w *wtx, ctx context.Context, a model.Activity) error {
+		_, err := w.insertActivity(ctx, a)
+		return err
+	})
 	entities["product"] = undoOps("products", getProduct, func(w *wtx, ctx context.Context, p model.Product) error {
 		_, err := w.updateProduct(ctx, p)
 		return err

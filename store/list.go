@@ -50,24 +50,14 @@ func (s *Store) filter(ctx context.Context, alias, fts, sortCol string, q ListQu
 				args = append(args, t)
 			}
 		} else {
-			f.match = ftsQuery(q.Search)
-			if f.match == "" {
-				f.empty = true
-				return f, nil
-			}
-			var n int
-			if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+fts+` WHERE `+fts+` MATCH ? LIMIT ?)`,
-				f.match, denseMatches).Scan(&n); err != nil {
+			cond, args2, empty, err := s.matchCond(ctx, alias, fts, q.Search)
+			if err != nil || empty {
+				f.empty = empty
 				return f, err
 			}
-			// "+" keeps SQLite from driving the query by id, so it walks the
-			// name index in order instead (see denseMatches)
-			in := alias + ".id IN (SELECT rowid FROM " + fts + " WHERE " + fts + " MATCH ?)"
-			if n >= denseMatches {
-				in = "+" + in
-			}
-			conds = append(conds, in)
-			args = append(args, f.match)
+			f.match = args2[0].(string)
+			conds = append(conds, cond)
+			args = append(args, args2...)
 		}
 	} else {
 		f.plain = false
@@ -96,6 +86,28 @@ func (s *Store) filter(ctx context.Context, alias, fts, sortCol string, q ListQu
 	f.where = " WHERE " + strings.Join(conds, " AND ")
 	f.args = args
 	return f, nil
+}
+
+// matchCond is the condition "alias.id is among the FTS matches of
+// search" (args holds the MATCH expression), or empty when nothing in the
+// search is searchable. With many matches the condition is written so
+// SQLite walks the list's own index in order and tests membership, rather
+// than fetching every match by id and sorting them (see denseMatches).
+func (s *Store) matchCond(ctx context.Context, alias, fts, search string) (cond string, args []any, empty bool, err error) {
+	match := ftsQuery(search)
+	if match == "" {
+		return "", nil, true, nil
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+fts+` WHERE `+fts+` MATCH ? LIMIT ?)`,
+		match, denseMatches).Scan(&n); err != nil {
+		return "", nil, false, err
+	}
+	cond = alias + ".id IN (SELECT rowid FROM " + fts + " WHERE " + fts + " MATCH ?)"
+	if n >= denseMatches {
+		cond = "+" + cond
+	}
+	return cond, []any{match}, false, nil
 }
 
 // page is the ORDER BY and LIMIT of a keyset page.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"rolo/model"
 )
@@ -15,20 +16,30 @@ type Cursor struct {
 
 // ListQuery selects and pages a list of contacts or accounts.
 type ListQuery struct {
-	Search    string  // folded word-prefix search; see ftsQuery
-	OwnerID   int64   // 0: every owner
-	AccountID int64   // contacts of one account
-	Tag       string  // records carrying this tag
-	Archived  bool    // archived records instead of live ones
-	Pipeline  string  // deals of one pipeline (key)
-	Stage     string  // deals in one stage (key)
-	Status    string  // deals with this status: open, won, lost
-	ContactID int64   // deals of one contact
-	Board     bool    // deals in board order (Cursor.Sort is the board key)
-	After     *Cursor // rows after this one, ascending
-	Before    *Cursor // rows before this one (returned ascending)
-	Last      bool    // the last page (with Before nil)
-	Limit     int     // 0: no limit
+	Search    string // folded word-prefix search; see ftsQuery
+	OwnerID   int64  // 0: every owner
+	AccountID int64  // contacts of one account
+	Tag       string // records carrying this tag
+	Archived  bool   // archived records instead of live ones
+	Pipeline  string // deals of one pipeline (key)
+	Stage     string // deals in one stage (key)
+	Status    string // deals with this status: open, won, lost
+	ContactID int64  // deals of one contact
+	Board     bool   // deals in board order (Cursor.Sort is the board key)
+
+	// Activities (Cursor.Sort is the stored time).
+	Kind   string    // activities of one kind
+	Open   bool      // tasks not done
+	Agenda time.Time // tasks: open ones due before this time, then every task due from it on
+	Since  time.Time // happened or due at or after
+	Until  time.Time // happened or due before
+	Desc   bool      // newest first: After and Before follow that order
+	DealID int64     // activities of one deal
+	LeadID int64     // activities of one lead
+	After  *Cursor   // rows after this one, ascending
+	Before *Cursor   // rows before this one (returned ascending)
+	Last   bool      // the last page (with Before nil)
+	Limit  int       // 0: no limit
 }
 
 // WriteOptions tune a create or update.

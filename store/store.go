@@ -37,13 +37,14 @@ type Store struct {
 	actor int64
 	now   func() time.Time
 
-	Users    UserRepo
-	Accounts AccountRepo
-	Contacts ContactRepo
-	Deals    DealRepo
-	Products ProductRepo
-	Quotes   QuoteRepo
-	History  HistoryRepo
+	Users      UserRepo
+	Accounts   AccountRepo
+	Contacts   ContactRepo
+	Deals      DealRepo
+	Products   ProductRepo
+	Quotes     QuoteRepo
+	Activities ActivityRepo
+	History    HistoryRepo
 }
 
 // Options tune Open.
@@ -106,6 +107,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	s.Deals = &Deals{s}
 	s.Products = &Products{s}
 	s.Quotes = &Quotes{s}
+	s.Activities = &Activities{s}
 	s.History = &History{s}
 	return s, nil
 }
