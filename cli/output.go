@@ -36,7 +36,13 @@ type jsonArray struct {
 }
 
 func (j *jsonArray) add(v any) error {
-	b, err := json.Marshal(v)
+	var b []byte
+	var err error
+	if m, ok := v.(json.Marshaler); ok {
+		b, err = m.MarshalJSON() // json.Marshal would re-scan the bytes it returns
+	} else {
+		b, err = json.Marshal(v)
+	}
 	if err != nil {
 		return err
 	}

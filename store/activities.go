@@ -30,8 +30,11 @@ type ActivityRepo interface {
 	List(ctx context.Context, q ListQuery) ([]model.Activity, error)
 	Count(ctx context.Context, q ListQuery) (int, error)
 	// Timeline pages a record's activities and changes together, newest
-	// first. Cursor.Sort is the time, Cursor.ID the item's Key.
-	Timeline(ctx context.Context, entity string, id int64, after *Cursor, limit int) ([]model.TimelineItem, error)
+	// first (q.After, q.Before and q.Last follow that order). Cursor.Sort
+	// is the time, Cursor.ID the item's Key.
+	Timeline(ctx context.Context, entity string, id int64, q ListQuery) ([]model.TimelineItem, error)
+	// TimelineCount is the number of items in a record's timeline.
+	TimelineCount(ctx context.Context, entity string, id int64) (int, error)
 }
 
 // Activities is the ActivityRepo of a Store.
@@ -393,26 +396,32 @@ var timelineLink = map[string]string{"contact": "contact_id", "account": "accoun
 
 // Timeline pages a record's activities and changes, newest first.
 // Activities have their id as Key, changes the negated history id.
-func (r *Activities) Timeline(ctx context.Context, entity string, id int64, after *Cursor, limit int) ([]model.TimelineItem, error) {
+func (r *Activities) Timeline(ctx context.Context, entity string, id int64, q ListQuery) ([]model.TimelineItem, error) {
 	col, ok := timelineLink[entity]
 	if !ok {
 		return nil, fmt.Errorf("no timeline for %s", entity)
 	}
-	// each side ordered and cut to the page, then merged
-	cur, lim := "", ""
+	// each side ordered and cut to the page, then merged; Before and Last
+	// read oldest-first and are turned around
+	cur, lim, order := "", "", " ORDER BY at DESC, k DESC"
 	var curArgs []any
-	if after != nil {
-		cur = ` AND (at, k) < (?, ?)`
-		curArgs = []any{after.Sort, after.ID}
+	reversed := false
+	switch {
+	case q.After != nil:
+		cur, curArgs = ` AND (at, k) < (?, ?)`, []any{q.After.Sort, q.After.ID}
+	case q.Before != nil:
+		cur, curArgs, order, reversed = ` AND (at, k) > (?, ?)`, []any{q.Before.Sort, q.Before.ID}, " ORDER BY at, k", true
+	case q.Last:
+		order, reversed = " ORDER BY at, k", true
 	}
-	if limit > 0 {
-		lim = ` LIMIT ` + strconv.Itoa(limit)
+	if q.Limit > 0 {
+		lim = ` LIMIT ` + strconv.Itoa(q.Limit)
 	}
 	query := `SELECT at, k FROM (
-		SELECT * FROM (SELECT at, id AS k FROM activities WHERE ` + col + ` = ? AND archived_at IS NULL` + cur + ` ORDER BY at DESC, k DESC` + lim + `)
+		SELECT * FROM (SELECT at, id AS k FROM activities WHERE ` + col + ` = ? AND archived_at IS NULL` + cur + order + lim + `)
 		UNION ALL
-		SELECT * FROM (SELECT at, -id AS k FROM history WHERE entity = ? AND entity_id = ?` + cur + ` ORDER BY at DESC, k DESC` + lim + `)
-	) ORDER BY at DESC, k DESC` + lim
+		SELECT * FROM (SELECT at, -id AS k FROM history WHERE entity = ? AND entity_id = ?` + cur + order + lim + `)
+	)` + order + lim
 	args := append(append([]any{id}, curArgs...), entity, id)
 	args = append(args, curArgs...)
 	keys, err := queryAll(ctx, r.s.db, query, args, func(sc scanner) (Cursor, error) {
@@ -450,6 +459,9 @@ func (r *Activities) Timeline(ctx context.Context, entity string, id int64, afte
 			changes[c.ID] = c
 		}
 	}
+	if reversed {
+		reverse(keys)
+	}
 	out := make([]model.TimelineItem, 0, len(keys))
 	for _, k := range keys {
 		item := model.TimelineItem{At: parseTime(k.Sort), Key: k.ID}
@@ -465,6 +477,24 @@ func (r *Activities) Timeline(ctx context.Context, entity string, id int64, afte
 	return out, nil
 }
 
+// TimelineCount is the number of items in a record's timeline.
+func (r *Activities) TimelineCount(ctx context.Context, entity string, id int64) (int, error) {
+	col, ok := timelineLink[entity]
+	if !ok {
+		return 0, fmt.Errorf("no timeline for %s", entity)
+	}
+	var n int
+	err := r.s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM activities WHERE `+col+` = ? AND archived_at IS NULL)
+		+ (SELECT count(*) FROM history WHERE entity = ? AND entity_id = ?)`, id, entity, id).Scan(&n)
+	return n, err
+}
+
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
+
+// ActivityCursor is the keyset position of an activity in time order.
+func ActivityCursor(a model.Activity) Cursor { return Cursor{Sort: formatTime(a.At), ID: a.ID} }
+
+// TimelineCursor is the keyset position of a timeline item.
+func TimelineCursor(it model.TimelineItem) Cursor { return Cursor{Sort: formatTime(it.At), ID: it.Key} }

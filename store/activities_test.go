@@ -149,7 +149,7 @@ func TestTimelineInterleavesActivitiesAndChanges(t *testing.T) {
 	c.Title = "CEO"
 	c, _ = s.Contacts.Update(ctx, c, WriteOptions{})
 	addActivity(t, s, model.Activity{Kind: "email", Subject: "brochure", At: clock.Add(30 * time.Second), ContactID: &c.ID})
-	items, err := s.Activities.Timeline(ctx, "contact", c.ID, nil, 0)
+	items, err := s.Activities.Timeline(ctx, "contact", c.ID, ListQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,9 +166,18 @@ func TestTimelineInterleavesActivitiesAndChanges(t *testing.T) {
 	if strings.Join(got, ",") != "brochure,update,first call,create" {
 		t.Fatalf("timeline %v", got)
 	}
-	page, _ := s.Activities.Timeline(ctx, "contact", c.ID, nil, 2)
-	rest, _ := s.Activities.Timeline(ctx, "contact", c.ID, &Cursor{Sort: formatTime(page[1].At), ID: page[1].Key}, 2)
+	page, _ := s.Activities.Timeline(ctx, "contact", c.ID, ListQuery{Limit: 2})
+	rest, _ := s.Activities.Timeline(ctx, "contact", c.ID, ListQuery{Limit: 2, After: &Cursor{Sort: formatTime(page[1].At), ID: page[1].Key}})
 	if len(page) != 2 || len(rest) != 2 || rest[0].Activity == nil || rest[0].Activity.Subject != "first call" {
 		t.Fatalf("timeline pages %+v %+v", page, rest)
+	}
+	last, _ := s.Activities.Timeline(ctx, "contact", c.ID, ListQuery{Limit: 3, Last: true})
+	before, _ := s.Activities.Timeline(ctx, "contact", c.ID, ListQuery{Limit: 3, Before: &Cursor{Sort: formatTime(rest[0].At), ID: rest[0].Key}})
+	if len(last) != 3 || last[0].Change == nil || last[2].Change == nil || last[2].Change.Action != "create" ||
+		len(before) != 2 || before[1].Change == nil || before[1].Change.Action != "update" {
+		t.Fatalf("backwards pages %+v / %+v", last, before)
+	}
+	if n, _ := s.Activities.TimelineCount(ctx, "contact", c.ID); n != 4 {
+		t.Fatalf("timeline count %d", n)
 	}
 }

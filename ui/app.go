@@ -91,6 +91,7 @@ func New(deps Deps) *App {
 		{key: "1", name: "pipeline", kind: "deal", view: newPipelineView(sh)},
 		{key: "2", name: "contacts", kind: "contact", view: newContactsView(sh)},
 		{key: "3", name: "accounts", kind: "account", view: newAccountsView(sh)},
+		{key: "5", name: "activities", kind: "activity", view: newActivitiesView(sh)},
 	}
 	for i, t := range a.tabs {
 		if t.name == deps.Config.UI.StartView {
@@ -239,7 +240,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.form = nil
 		return a, nil
 	case savedMsg:
-		a.setStatus(fmt.Sprintf("%s %s %s", msg.verb, msg.kind, model.Printable(msg.name)), false)
+		status := fmt.Sprintf("%s %s %s", msg.verb, msg.kind, model.Printable(msg.name))
+		if strings.HasSuffix(msg.verb, ":") { // the verb names what was saved
+			status = msg.verb + " " + model.Printable(msg.name)
+		}
+		a.setStatus(status, false)
 		return a, a.afterWrite(&msg)
 	case undoneMsg:
 		if msg.err != nil {
@@ -255,6 +260,22 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case errMsg:
 		a.setStatus(msg.err.Error(), true)
 		return a, nil
+	case activityFormMsg:
+		if msg.err != nil {
+			a.setStatus(msg.err.Error(), true)
+			return a, nil
+		}
+		a.form = newActivityForm(a.sh, msg.kind, msg.link, msg.about)
+		a.form.SetSize(a.contentSize())
+		return a, a.form.Init()
+	case editorLoadedMsg:
+		if msg.err != nil {
+			a.setStatus(msg.err.Error(), true)
+			return a, nil
+		}
+		return a, a.openEditor(msg)
+	case editorDoneMsg:
+		return a, a.editorDone(msg)
 	case statusMsg:
 		a.setStatus(msg.text, false)
 		return a, nil
@@ -348,6 +369,19 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 			return a.showTab(i)
 		}
 	}
+	if p, ok := cur.(recordPicker); ok {
+		switch k.String() {
+		case "a", "t":
+			kind := map[string]string{"a": "activity", "t": "task"}[k.String()]
+			rec, ok := p.selectedRecord()
+			return a.activityForm(kind, rec, ok)
+		case "E":
+			if rec, ok := p.selectedRecord(); ok {
+				return a.loadNotes(rec)
+			}
+			return nil
+		}
+	}
 	a.setStatus("", false)
 	return cur.Update(k)
 }
@@ -385,6 +419,32 @@ func (a *App) loadForEdit(kind string, id int64) tea.Cmd {
 }
 
 type quoteCreatedMsg struct{ q model.Quote }
+
+// activityFormMsg opens the log or task form once its links are known.
+type activityFormMsg struct {
+	kind  string
+	link  model.Activity
+	about string
+	err   error
+}
+
+// activityForm resolves what a new activity is about, then opens its form.
+func (a *App) activityForm(kind string, rec recordRef, ok bool) tea.Cmd {
+	if !ok {
+		return send(activityFormMsg{kind: kind})
+	}
+	return func() tea.Msg {
+		link, err := a.linkOf(context.Background(), rec)
+		about := rec.name
+		if rec.kind == "activity" {
+			about = ""
+			if src, err := a.sh.deps.Store.Activities.Get(context.Background(), rec.id); err == nil {
+				about = src.Record()
+			}
+		}
+		return activityFormMsg{kind: kind, link: link, about: about, err: err}
+	}
+}
 
 // createQuote starts an empty draft quote on a deal.
 func (a *App) createQuote(dealID int64) tea.Cmd {
@@ -586,6 +646,9 @@ func (a *App) helpView(w, h int) string {
 	groups := km.FullHelp()
 	g := a.keys
 	groups = append(groups, append(append([]key.Binding{}, g.Views...), g.Back, g.Undo, g.Owner, g.Reload, g.Help, g.Quit))
+	if _, ok := a.current().(recordPicker); ok {
+		groups = append(groups, []key.Binding{g.Log, g.Task, g.Notes})
+	}
 	hm := a.help
 	hm.ShowAll = true
 	hm.Width = w

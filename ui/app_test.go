@@ -16,7 +16,7 @@ func seededApp(t *testing.T, w, h int) (*App, *store.Store) {
 	seed(t, st)
 	a := newTestApp(t, st, me)
 	run(t, a, size(w, h))
-	run(t, a, exec(a.Init())...)
+	run(t, a, runCmd(a.Init())...)
 	return a, st
 }
 
@@ -60,7 +60,7 @@ func TestEmptyStateSaysWhatToDo(t *testing.T) {
 	st, me := testStore(t)
 	a := newTestApp(t, st, me)
 	run(t, a, size(80, 24))
-	run(t, a, exec(a.Init())...)
+	run(t, a, runCmd(a.Init())...)
 	v := a.View()
 	for _, want := range []string{"No contacts yet.", "n ", "rolo demo"} {
 		if !strings.Contains(v, want) {
@@ -104,11 +104,11 @@ func TestStaleSearchReplyIsDropped(t *testing.T) {
 	lv := a.tabs[1].view.(*listView[modelContact])
 	// type two characters but deliver the first query's reply last
 	_, cmd1 := a.Update(keys("/")[0])
-	exec(cmd1)
+	runCmd(cmd1)
 	_, first := a.Update(keys("h")[0])
 	_, second := a.Update(keys("a")[0])
-	newer := exec(second)
-	older := exec(first)
+	newer := runCmd(second)
+	older := runCmd(first)
 	run(t, a, newer...)
 	run(t, a, older...)
 	if lv.input.Value() != "ha" {
@@ -136,7 +136,7 @@ func TestWindowPagesThroughManyRows(t *testing.T) {
 	}
 	a := newTestApp(t, st, me)
 	run(t, a, size(80, 24))
-	run(t, a, exec(a.Init())...)
+	run(t, a, runCmd(a.Init())...)
 	lv := a.tabs[1].view.(*listView[modelContact])
 	for i := 0; i < 300; i++ {
 		run(t, a, keys("j")...)

@@ -33,7 +33,7 @@ func benchApp(b *testing.B) *App {
 	st, me := benchdb.Open(b)
 	a := New(Deps{Store: st, Config: benchConfig(), Me: me, Now: time.Now})
 	run(b, a, size(160, 45))
-	run(b, a, exec(a.Init())...)
+	run(b, a, runCmd(a.Init())...)
 	return a
 }
 
@@ -49,7 +49,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		a := New(Deps{Store: st, Config: benchConfig(), Me: me, Now: time.Now})
 		run(b, a, size(160, 45))
-		run(b, a, exec(a.Init())...)
+		run(b, a, runCmd(a.Init())...)
 		if v := a.View(); len(v) == 0 {
 			b.Fatal("empty frame")
 		}
@@ -149,7 +149,7 @@ func BenchmarkBoardFirstFrame(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		a := New(Deps{Store: st, Config: cfg, Me: me, Now: time.Now})
 		run(b, a, size(160, 45))
-		run(b, a, exec(a.Init())...)
+		run(b, a, runCmd(a.Init())...)
 		if v := a.View(); !strings.Contains(v, "of ") {
 			b.Fatal("no cards on the first frame")
 		}

@@ -40,7 +40,6 @@ type detailData struct {
 	contact *model.Contact
 	account *model.Account
 	deal    *model.Deal
-	history []model.Change
 	stages  []model.StageMove
 	quotes  []model.Quote
 	deals   []model.Deal
@@ -54,10 +53,8 @@ type detailLoadedMsg struct {
 	err  error
 }
 
-const (
-	historyShown = 500
-	relatedShown = 200
-)
+// relatedShown caps the short related lists (deals, quotes) of a record.
+const relatedShown = 200
 
 func newDetailView(sh *shared, kind string, id int64) *detailView {
 	return &detailView{sh: sh, kind: kind, id: id, seq: detailSeq.Add(1), keys: newListKeys()}
@@ -111,8 +108,7 @@ func loadDetail(ctx context.Context, st *store.Store, kind string, id int64) (*d
 			return nil, err
 		}
 	}
-	data.history, err = st.History.For(ctx, kind, id, historyShown)
-	return data, err
+	return data, nil
 }
 
 // Reload re-reads the record and its sections.
@@ -254,9 +250,58 @@ func (d *detailView) nameVersion() (string, int64) {
 	return "", 0
 }
 
+// timelineSection is the record's activities and changes, newest first,
+// read page by page.
+func (d *detailView) timelineSection() section {
+	repo := d.sh.deps.Store.Activities
+	kind, id := d.kind, d.id
+	w := newWindow("timeline-"+strconv.FormatInt(d.seq, 10), source[model.TimelineItem]{
+		list: func(ctx context.Context, q store.ListQuery) ([]model.TimelineItem, error) {
+			return repo.Timeline(ctx, kind, id, q)
+		},
+		count: func(ctx context.Context, q store.ListQuery) (int, error) { return repo.TimelineCount(ctx, kind, id) },
+		key:   store.TimelineCursor,
+	})
+	w.page = 100
+	return &windowSection[model.TimelineItem]{title: "Timeline", empty: "nothing yet: a logs an activity, t adds a task", win: w,
+		render: d.timelineText,
+		openRow: func(it model.TimelineItem) tea.Cmd {
+			if it.Activity != nil && it.Activity.DealID != nil && d.kind != "deal" {
+				return send(openMsg{kind: "deal", id: *it.Activity.DealID})
+			}
+			return nil
+		}}
+}
+
+// timelineText is one line of a timeline.
+func (d *detailView) timelineText(it model.TimelineItem) string {
+	st := d.sh.st
+	if a := it.Activity; a != nil {
+		icon := kindIcons[a.Kind]
+		if a.IsTask() && a.Done {
+			icon = "☑"
+		}
+		text := model.Printable(a.Subject)
+		if a.Duration > 0 {
+			text += fmt.Sprintf(", %d min", a.Duration)
+		}
+		if a.Outcome != "" {
+			text += " — " + model.Printable(a.Outcome)
+		}
+		when := d.sh.when(a.At, a.AllDay)
+		if a.IsTask() && !a.Done {
+			when = "due " + when
+		}
+		return fmt.Sprintf("%-18s %s %-7s %s", when, icon, a.Kind, text)
+	}
+	c := it.Change
+	return st.Muted.Render(fmt.Sprintf("%-18s %s %-7s %s", d.sh.when(c.At, false), "✎", "edit",
+		model.Printable(c.User)+": "+describeChange(*c)))
+}
+
 // buildSections makes the sections of the record's kind.
 func (d *detailView) buildSections() []section {
-	history := &listSection{title: "History", empty: "no changes recorded"}
+	history := d.timelineSection()
 	switch d.kind {
 	case "contact":
 		return []section{history, &listSection{title: "Account", empty: "no account"}, &listSection{title: "Deals", empty: "no deals"}}
@@ -275,8 +320,8 @@ func (d *detailView) buildSections() []section {
 			openRow: func(c model.Contact) tea.Cmd { return send(openMsg{kind: "contact", id: c.ID}) }}
 		return []section{history, contacts, &listSection{title: "Deals", empty: "no deals"}}
 	case "deal":
-		return []section{&listSection{title: "Stages", empty: "no stage history"}, &listSection{title: "Quotes", empty: "no quotes: Q adds one"},
-			&listSection{title: "Related", empty: "no account or contact"}, history}
+		return []section{history, &listSection{title: "Stages", empty: "no stage history"},
+			&listSection{title: "Quotes", empty: "no quotes: Q adds one"}, &listSection{title: "Related", empty: "no account or contact"}}
 	}
 	return []section{history}
 }
@@ -292,10 +337,6 @@ func (d *detailView) refreshSections() {
 		}
 		var items []item
 		switch ls.title {
-		case "History":
-			for _, c := range r.history {
-				items = append(items, item{text: fmt.Sprintf("%s  %s  %s", d.sh.dateTime(c.At), model.Printable(c.User), describeChange(c))})
-			}
 		case "Account":
 			if r.contact.AccountID != nil {
 				items = append(items, item{text: model.Printable(r.contact.AccountName), open: send(openMsg{kind: "account", id: *r.contact.AccountID})})
@@ -471,6 +512,13 @@ func (d *detailView) dealPairs(dl *model.Deal) [][2]string {
 	}
 	if dl.ClosedAt != nil {
 		pairs = append(pairs, [2]string{"closed", d.sh.date(*dl.ClosedAt)})
+	}
+	if dl.Status == model.StatusOpen {
+		next := "⚠ no next step: t adds a task"
+		if t := dl.NextTask; t != nil {
+			next = t.Subject + ", due " + d.sh.when(t.Due, t.AllDay)
+		}
+		pairs = append([][2]string{{"next", next}}, pairs...)
 	}
 	return pairs
 }

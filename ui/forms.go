@@ -27,6 +27,8 @@ type formView struct {
 	contact model.Contact // the record being edited (ID 0: new)
 	account model.Account
 	deal    model.Deal
+	act     model.Activity // a new activity or task: its links
+	about   string         // the record it is about, for the title
 	vals    map[string]*string
 	form    *huh.Form
 	problem string                // why the last save was refused
@@ -45,6 +47,7 @@ type (
 		contact model.Contact
 		account model.Account
 		deal    model.Deal
+		act     model.Activity
 		err     error
 	}
 )
@@ -80,6 +83,76 @@ func newDealForm(sh *shared, d model.Deal) *formView {
 	}
 	f.build()
 	return f
+}
+
+// newActivityForm logs a call, email, meeting or note (kind "activity")
+// or adds a task (kind "task") on the record act links to.
+func newActivityForm(sh *shared, kind string, act model.Activity, about string) *formView {
+	f := &formView{sh: sh, kind: kind, act: act, about: about}
+	if kind == "task" {
+		f.vals = map[string]*string{"subject": ptr(""), "when": ptr("tomorrow"), "notes": ptr("")}
+	} else {
+		f.vals = map[string]*string{"type": ptr(model.KindCall), "subject": ptr(""), "when": ptr("now"), "duration": ptr(""),
+			"outcome": ptr(""), "notes": ptr("")}
+	}
+	f.build()
+	return f
+}
+
+func (f *formView) activityFields() []field {
+	now, loc := f.sh.now(), f.sh.loc()
+	when := func(s string) error {
+		_, _, err := model.ParseWhen("when", s, now, loc)
+		return errText(err)
+	}
+	if f.kind == "task" {
+		return []field{
+			{key: "subject", title: "Task"},
+			{key: "when", title: "Due", hint: "tomorrow, next fri, +3d, 2027-01-31 14:30", check: when},
+			{key: "notes", title: "Notes", multiline: true},
+		}
+	}
+	var kinds []huh.Option[string]
+	for _, k := range model.ActivityKinds {
+		if k != model.KindTask {
+			kinds = append(kinds, huh.NewOption(k, k))
+		}
+	}
+	return []field{
+		{key: "type", title: "Kind", options: kinds},
+		{key: "subject", title: "Subject"},
+		{key: "when", title: "When", hint: "now, today 9:30, yesterday 14:00", check: when},
+		{key: "duration", title: "Minutes", hint: "how long it took", check: func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return nil
+			}
+			if n, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || n < 0 || n > 24*60*7 {
+				return errors.New("a number of minutes")
+			}
+			return nil
+		}},
+		{key: "outcome", title: "Outcome", hint: "left voicemail, wants a demo…"},
+		{key: "notes", title: "Notes", multiline: true},
+	}
+}
+
+// saveActivity builds the activity from the form and logs it.
+func (f *formView) saveActivity(v func(string) string) tea.Cmd {
+	st, ctx := f.sh.deps.Store, f.sh.writeCtx
+	a := f.act
+	a.Subject, a.Body = v("subject"), *f.vals["notes"]
+	a.At, a.AllDay, _ = model.ParseWhen("when", v("when"), f.sh.now(), f.sh.loc())
+	if f.kind == "task" {
+		a.Kind = model.KindTask
+	} else {
+		a.Kind, a.Outcome = v("type"), v("outcome")
+		a.Duration, _ = strconv.Atoi(v("duration"))
+		a.AllDay = false
+	}
+	return func() tea.Msg {
+		out, err := st.Activities.Create(ctx, a)
+		return formResultMsg{act: out, err: err}
+	}
 }
 
 func (f *formView) dealPipeline() model.Pipeline {
@@ -197,8 +270,11 @@ func newAccountForm(sh *shared, a model.Account) *formView {
 func ptr(s string) *string { return &s }
 
 func (f *formView) fields() []field {
-	if f.kind == "deal" {
+	switch f.kind {
+	case "deal":
 		return f.dealFields()
+	case "activity", "task":
+		return f.activityFields()
 	}
 	region := f.sh.deps.Config.Phone.DefaultRegion
 	email := func(s string) error { return errText(model.CheckEmail(s)) }
@@ -247,7 +323,7 @@ func errText(err error) error {
 }
 
 func (f *formView) required() []string {
-	if f.kind == "deal" {
+	if f.kind != "contact" && f.kind != "account" {
 		return nil
 	}
 	if f.kind == "account" {
@@ -262,7 +338,8 @@ func (f *formView) build() {
 	for _, fd := range f.fields() {
 		fd := fd
 		title := fd.title
-		isReq := slices.Contains(req, fd.key) || fd.key == "name" || f.kind == "deal" && fd.key == "title"
+		isReq := slices.Contains(req, fd.key) || fd.key == "name" || f.kind == "deal" && fd.key == "title" ||
+			fd.key == "subject" || fd.key == "when"
 		if isReq {
 			title += " *"
 		}
@@ -319,7 +396,15 @@ func (f *formView) resize() {
 func (f *formView) Capturing() bool { return true }
 
 func (f *formView) Title() string {
+	about := ""
+	if f.about != "" {
+		about = " on " + f.about
+	}
 	switch {
+	case f.kind == "task":
+		return "New task" + about
+	case f.kind == "activity":
+		return "Log" + about
 	case f.kind == "deal" && f.deal.ID == 0:
 		return "New deal in " + f.dealPipeline().Name
 	case f.kind == "deal":
@@ -390,8 +475,11 @@ func (f *formView) save(allowDup bool) tea.Cmd {
 	opt := store.WriteOptions{AllowDuplicate: allowDup}
 	st, ctx := f.sh.deps.Store, f.sh.writeCtx
 	v := func(k string) string { return strings.TrimSpace(*f.vals[k]) }
-	if f.kind == "deal" {
+	switch f.kind {
+	case "deal":
 		return f.saveDeal(v, opt)
+	case "activity", "task":
+		return f.saveActivity(v)
 	}
 	tags := strings.Split(v("tags"), ",")
 	if f.kind == "account" {
@@ -481,6 +569,13 @@ func resolveContact(ctx context.Context, st *store.Store, s string) (int64, erro
 }
 
 func (f *formView) saved(m formResultMsg) tea.Cmd {
+	if f.kind == "activity" || f.kind == "task" {
+		verb := "logged " + m.act.Kind + ":"
+		if f.kind == "task" {
+			verb = "added task due " + f.sh.when(m.act.At, m.act.AllDay) + ":"
+		}
+		return tea.Batch(send(closeFormMsg{}), send(savedMsg{kind: "activity", id: m.act.ID, verb: verb, name: m.act.Subject + " (u undoes)"}))
+	}
 	created := f.contact.ID == 0 && f.kind == "contact" || f.account.ID == 0 && f.kind == "account" ||
 		f.deal.ID == 0 && f.kind == "deal"
 	s := savedMsg{kind: f.kind, created: created, verb: "saved"}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	osexec "os/exec"
 	"reflect"
 	"runtime"
 	"sync"
@@ -145,7 +146,7 @@ func run(t testing.TB, a *App, msgs ...tea.Msg) {
 			continue
 		}
 		_, cmd := a.Update(msg)
-		queue = append(queue, exec(cmd)...)
+		queue = append(queue, runCmd(cmd)...)
 	}
 }
 
@@ -166,7 +167,7 @@ func isTimer(msg tea.Msg) bool {
 }
 
 // exec runs a command and flattens batches into their messages.
-func exec(cmd tea.Cmd) []tea.Msg {
+func runCmd(cmd tea.Cmd) []tea.Msg {
 	if cmd == nil || isTimerCmd(cmd) {
 		return nil
 	}
@@ -187,7 +188,7 @@ func exec(cmd tea.Cmd) []tea.Msg {
 		var wg sync.WaitGroup
 		for i, c := range m {
 			wg.Add(1)
-			go func() { defer wg.Done(); results[i] = exec(c) }()
+			go func() { defer wg.Done(); results[i] = runCmd(c) }()
 		}
 		wg.Wait()
 		var out []tea.Msg
@@ -200,7 +201,7 @@ func exec(cmd tea.Cmd) []tea.Msg {
 		var out []tea.Msg
 		for i := 0; i < v.Len(); i++ {
 			if c, ok := v.Index(i).Interface().(tea.Cmd); ok {
-				out = append(out, exec(c)...)
+				out = append(out, runCmd(c)...)
 			}
 		}
 		return out
@@ -254,3 +255,8 @@ func checkFits(t *testing.T, view string, w, h int) {
 }
 
 type modelContact = model.Contact
+
+// runScript runs an editor stand-in on a file, as $EDITOR would be.
+func runScript(script, file string) error {
+	return osexec.Command(script, file).Run()
+}

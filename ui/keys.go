@@ -12,6 +12,9 @@ type globalKeys struct {
 	Reload   key.Binding
 	Back     key.Binding
 	ForceEnd key.Binding
+	Log      key.Binding
+	Task     key.Binding
+	Notes    key.Binding
 }
 
 // listKeys move in lists and act on the selected row.
@@ -32,6 +35,7 @@ func newGlobalKeys() globalKeys {
 			key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "pipeline")),
 			key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "contacts")),
 			key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "accounts")),
+			key.NewBinding(key.WithKeys("5"), key.WithHelp("5", "activities")),
 		},
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
@@ -40,6 +44,9 @@ func newGlobalKeys() globalKeys {
 		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload")),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		ForceEnd: key.NewBinding(key.WithKeys("ctrl+c")),
+		Log:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "log a call, email, meeting, note")),
+		Task:     key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "add a task")),
+		Notes:    key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "notes in $EDITOR")),
 	}
 }
 

@@ -648,7 +648,9 @@ func (v *pipelineView) missingRates() []string {
 }
 
 // card draws one deal: title, account, amount and days in stage (⚠ when
-// idle too long), and its expected close date or how it closed.
+// nothing happened for deals.idle_days), and its next step (the earliest
+// open task, red when overdue; "no next step" when there is none) or how
+// it closed.
 func (v *pipelineView) card(d model.Deal, w int, selected bool) string {
 	st := v.sh.st
 	inner := max(1, w-2)
@@ -656,7 +658,7 @@ func (v *pipelineView) card(d model.Deal, w int, selected bool) string {
 	days := int(now.Sub(d.StageEnteredAt).Hours() / 24)
 	amount := fmt.Sprintf("%s · %dd", model.FormatMoney(d.Money(), v.sh.locale()), days)
 	idle := v.sh.deps.Config.Deals.IdleDays
-	if d.Status == model.StatusOpen && idle > 0 && now.Sub(d.UpdatedAt) > time.Duration(idle)*24*time.Hour {
+	if d.Status == model.StatusOpen && idle > 0 && d.Idle(now) > time.Duration(idle)*24*time.Hour {
 		amount += " ⚠"
 	}
 	account := d.AccountName
@@ -664,21 +666,25 @@ func (v *pipelineView) card(d model.Deal, w int, selected bool) string {
 		account = "—"
 	}
 	var last string
+	lastStyle := st.Muted
 	switch {
 	case d.Status == model.StatusWon && d.ClosedAt != nil:
 		last = "won " + v.sh.date(*d.ClosedAt)
 	case d.Status == model.StatusLost:
 		last = "lost: " + d.LostReason
-	case d.CloseDate != "":
-		last = "closes " + d.CloseDate
+	case d.NextTask != nil:
+		last = d.NextTask.Subject + " · " + v.sh.when(d.NextTask.Due, d.NextTask.AllDay)
+		if d.NextTask.Due.Before(now) {
+			lastStyle = st.Error
+		}
 	default:
-		last = "no close date"
+		last, lastStyle = "no next step", st.Error
 	}
 	lines := []string{
 		st.Title.Render(cut(model.Printable(d.Title), inner)),
 		cut(model.Printable(account), inner),
 		st.Value.Render(cut(amount, inner)),
-		st.Muted.Render(cut("▸ "+model.Printable(last), inner)),
+		lastStyle.Render(cut("▸ "+model.Printable(last), inner)),
 	}
 	bs := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(colFaint).Width(inner)
 	if selected {

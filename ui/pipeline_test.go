@@ -43,7 +43,7 @@ func boardApp(t *testing.T, w, h int) (*App, *store.Store, map[string]model.Deal
 	deals := seedDeals(t, st)
 	a := newTestApp(t, st, me)
 	run(t, a, size(w, h))
-	run(t, a, exec(a.Init())...)
+	run(t, a, runCmd(a.Init())...)
 	run(t, a, keys("1")...)
 	return a, st, deals
 }

@@ -112,3 +112,24 @@ func plural(n int, one, many, locale string) string {
 	}
 	return formatInt(n, locale) + " " + many
 }
+
+// when is an activity's time for lists: "today 14:30", "tomorrow",
+// "yesterday 09:00", else the date (and time unless all day).
+func (s *shared) when(t time.Time, allDay bool) string {
+	loc := s.loc()
+	lt, now := t.In(loc), s.now().In(loc)
+	day := func(x time.Time) time.Time { return time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, loc) }
+	clock := " " + lt.Format("15:04")
+	if allDay {
+		clock = ""
+	}
+	switch int(day(lt).Sub(day(now)).Hours() / 24) {
+	case 0:
+		return "today" + clock
+	case 1:
+		return "tomorrow" + clock
+	case -1:
+		return "yesterday" + clock
+	}
+	return lt.Format(s.deps.Config.Dates.Format) + clock
+}
