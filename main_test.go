@@ -447,3 +447,47 @@ func TestTUIBoardInTmux(t *testing.T) {
 		t.Fatalf("stage history %v", path)
 	}
 }
+
+// A rep's day: log a call on a contact with a, add a task with t, find it
+// in the agenda (5) and mark it done with space.
+func TestTUIActivitiesInTmux(t *testing.T) {
+	e := newEnv(t)
+	e.vars = append(e.vars, "TZ=UTC")
+	e.mustRolo("contact", "add", "--first", "Ayşe", "--last", "Yılmaz", "--email", "ayse@isik.com.tr", "--account", "Işık Tekstil A.Ş.")
+	tm := startTmux(t, e, 120, 36)
+	tm.waitFor("open deals")
+	tm.send("2")
+	tm.waitFor("Ayşe Yılmaz")
+	tm.send("a")
+	tm.waitFor("Log on Ayşe Yılmaz")
+	for _, k := range []string{"Enter", "Pricing questions", "Enter", "Enter", "15", "Enter", "wants a demo", "Enter", "Enter"} {
+		tm.send(k)
+		time.Sleep(60 * time.Millisecond)
+	}
+	tm.waitFor("logged call: Pricing questions")
+	tm.send("t")
+	tm.waitFor("New task on Ayşe Yılmaz")
+	for _, k := range []string{"Send revised proposal", "Tab", "C-u", "today 23:00", "Enter", "Enter"} {
+		tm.send(k)
+		time.Sleep(60 * time.Millisecond)
+	}
+	tm.waitFor("added task due today 23:00")
+	tm.send("5")
+	s := tm.waitFor("Today (1)")
+	if !strings.Contains(s, "☐ 23:00") || !strings.Contains(s, "Send revised proposal") {
+		t.Fatalf("task not on the agenda:\n%s", s)
+	}
+	tm.send(" ")
+	tm.waitFor("done: Send revised proposal")
+	tm.waitFor("☑ 23:00")
+	tm.send("q")
+
+	out := e.mustRolo("contact", "show", "ayse@isik.com.tr", "--json")
+	var c struct {
+		LastActivityAt *string `json:"last_activity_at"`
+	}
+	json.Unmarshal([]byte(out), &c)
+	if c.LastActivityAt == nil {
+		t.Fatalf("the logged call did not touch the contact: %s", out)
+	}
+}
