@@ -338,7 +338,7 @@ func TestTUIInTmux(t *testing.T) {
 	tm.send("Enter")
 	tm.send("Enter")
 	tm.waitFor("Contacts › ")
-	tm.waitFor("History")
+	tm.waitFor("Timeline")
 	tm.send("Escape")
 	tm.waitFor("/ öztür")
 

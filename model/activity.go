@@ -104,18 +104,14 @@ func (a *Activity) Normalize() error {
 	return errs.Err()
 }
 
-// Agenda buckets a task by its due time in the user's zone: overdue
-// (due before now and not done), today (due later today, or done today),
-// upcoming (due after today).
-func Agenda(a Activity, now time.Time, loc *time.Location) string {
-	local := now.In(loc)
-	start := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, loc)
-	end := start.AddDate(0, 0, 1)
-	due := a.At.In(loc)
+// Agenda places a task in the agenda that starts at day (the start of
+// the user's today): overdue (open and due before today), today (due
+// today, done or not) or upcoming (due after today).
+func Agenda(a Activity, day time.Time) string {
 	switch {
-	case !a.Done && due.Before(now):
+	case a.At.Before(day):
 		return "overdue"
-	case due.Before(end):
+	case a.At.Before(day.AddDate(0, 0, 1)):
 		return "today"
 	}
 	return "upcoming"

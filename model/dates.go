@@ -136,7 +136,7 @@ func ParseWhen(field, s string, now time.Time, loc *time.Location) (t time.Time,
 	}
 	day, err := ParseDate(field, datePart, now)
 	if err != nil {
-		return bad(explainDate(datePart))
+		return bad(explainDate(datePart, now))
 	}
 	d, _ := time.ParseInLocation(DateLayout, day, loc)
 	if clock == "" {
@@ -221,7 +221,7 @@ func parseClock(s string) (h, m int, ok bool) {
 
 // explainDate says what a date-looking input was understood as when it is
 // not a real day ("31/02": day 31 of February, which has 28 days).
-func explainDate(s string) string {
+func explainDate(s string, now time.Time) string {
 	f := strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == '/' || r == '-' })
 	if len(f) < 2 || len(f) > 3 {
 		return ""
@@ -235,7 +235,7 @@ func explainDate(s string) string {
 		nums[i] = n
 	}
 	day, month := nums[0], nums[1]
-	year := time.Now().Year()
+	year := now.Year()
 	if len(f[0]) == 4 && len(nums) == 3 { // year first
 		year, month, day = nums[0], nums[1], nums[2]
 	} else if len(nums) == 3 {

@@ -437,7 +437,7 @@ func (v *activitiesView) agendaLines() []string {
 			out = append(out, st.Faint.Render("  …"))
 			return
 		}
-		b := bucket(a, v.day)
+		b := model.Agenda(a, v.day)
 		if b != last {
 			last = b
 			idx := map[string]int{"overdue": 0, "today": 1, "upcoming": 2}[b]
@@ -451,18 +451,6 @@ func (v *activitiesView) agendaLines() []string {
 		out = append(out, v.taskLine(a, i == w.cursor, b, now, loc))
 	})
 	return out
-}
-
-// bucket places a task in the agenda: overdue (open and due before
-// today), today, or upcoming.
-func bucket(a model.Activity, day time.Time) string {
-	switch {
-	case a.At.Before(day):
-		return "overdue"
-	case a.At.Before(day.AddDate(0, 0, 1)):
-		return "today"
-	}
-	return "upcoming"
 }
 
 func (v *activitiesView) taskLine(a model.Activity, selected bool, b string, now time.Time, loc *time.Location) string {

@@ -77,15 +77,15 @@ func TestAgendaBucketsFollowTheUsersZone(t *testing.T) {
 	task := model.Activity{At: time.Date(2026, 12, 3, 23, 30, 0, 0, time.UTC)}
 	dayIst := time.Date(2026, 12, 4, 0, 0, 0, 0, ist)
 	dayUTC := time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC)
-	if b := bucket(task, dayIst); b != "today" {
+	if b := model.Agenda(task, dayIst); b != "today" {
 		t.Errorf("in Istanbul: %s", b)
 	}
-	if b := bucket(task, dayUTC); b != "overdue" {
+	if b := model.Agenda(task, dayUTC); b != "overdue" {
 		t.Errorf("in UTC: %s", b)
 	}
 	// a task due by the end of today is not overdue at 23:59 local
 	end := model.Activity{At: time.Date(2026, 12, 4, 23, 59, 59, 0, ist), AllDay: true}
-	if b := bucket(end, dayIst); b != "today" {
+	if b := model.Agenda(end, dayIst); b != "today" {
 		t.Errorf("end of day: %s", b)
 	}
 	// snoozing keeps the time of day, in the user's zone
