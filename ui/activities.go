@@ -30,37 +30,27 @@ type activitiesView struct {
 	day       time.Time // start of the agenda's today, local
 	counts    [3]int    // overdue, today, upcoming
 	countsGen int
-	input     textinput.Model
-	filtering bool
+	filter    filterBox
 	due       *textinput.Model // the new-due-time prompt (S)
 	dueFor    model.Activity
 	width     int
 	height    int
 	keys      activityKeys
-	fkeys     filterKeys
 }
 
 type activityKeys struct {
-	Up, Down, Top, Bottom, HalfDown, HalfUp, Pane   key.Binding
-	Toggle, Snooze, Reschedule, Kind, Filter, Open  key.Binding
-	Log, Task, DueSave, DueCancel, EditBody, Delete key.Binding
+	moveKeys
+	Pane, Toggle, Snooze, Reschedule, Kind, Filter, Open key.Binding
+	Log, Task, DueSave, DueCancel, EditBody, Delete      key.Binding
 }
 
 func newActivitiesView(sh *shared) *activitiesView {
 	repo := sh.deps.Store.Activities
 	src := source[model.Activity]{list: repo.List, count: repo.Count, key: store.ActivityCursor}
-	in := textinput.New()
-	in.Prompt = "/ "
-	in.Placeholder = "subjects, notes, outcomes, people"
-	in.CharLimit = 200
-	v := &activitiesView{sh: sh, agenda: newWindow("agenda", src), log: newWindow("log", src), input: in, fkeys: newFilterKeys(),
+	v := &activitiesView{sh: sh, agenda: newWindow("agenda", src), log: newWindow("log", src),
+		filter: newFilterBox("subjects, notes, outcomes, people"),
 		keys: activityKeys{
-			Up:         key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("j/k", "move")),
-			Down:       key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j", "down")),
-			Top:        key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
-			Bottom:     key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
-			HalfDown:   key.NewBinding(key.WithKeys("ctrl+d", "pgdown"), key.WithHelp("ctrl+d", "half page down")),
-			HalfUp:     key.NewBinding(key.WithKeys("ctrl+u", "pgup"), key.WithHelp("ctrl+u", "half page up")),
+			moveKeys:   newMoveKeys(),
 			Pane:       key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "agenda/log")),
 			Toggle:     key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "done")),
 			Snooze:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "tomorrow")),
@@ -89,7 +79,7 @@ func (v *activitiesView) agendaQuery() store.ListQuery {
 }
 
 func (v *activitiesView) logQuery() store.ListQuery {
-	q := store.ListQuery{Desc: true, OwnerID: v.owner, Search: strings.TrimSpace(v.input.Value())}
+	q := store.ListQuery{Desc: true, OwnerID: v.owner, Search: strings.TrimSpace(v.filter.value())}
 	if v.kind > 0 {
 		q.Kind = model.ActivityKinds[v.kind-1]
 	}
@@ -147,12 +137,12 @@ func (v *activitiesView) Focus(m savedMsg) tea.Cmd { return v.Reload() }
 
 func (v *activitiesView) SetSize(w, h int) {
 	v.width, v.height = max(0, w), max(0, h)
-	v.input.Width = max(1, w-30)
+	v.filter.input.Width = max(1, w-30)
 	v.agenda.setHeight(h - 5) // pane header, three bucket headers, prompt line
 	v.log.setHeight(h - 3)    // pane header, filter line, prompt line
 }
 
-func (v *activitiesView) Capturing() bool { return v.filtering || v.due != nil }
+func (v *activitiesView) Capturing() bool { return v.filter.active || v.due != nil }
 
 func (v *activitiesView) Title() string { return "Activities" }
 
@@ -167,15 +157,15 @@ func (v *activitiesView) KeyMap() keyMap {
 	switch {
 	case v.due != nil:
 		return keyMap{short: []key.Binding{k.DueSave, k.DueCancel}, full: [][]key.Binding{{k.DueSave, k.DueCancel}}}
-	case v.filtering:
-		return keyMap{short: []key.Binding{v.fkeys.Keep, v.fkeys.Clear}, full: [][]key.Binding{{v.fkeys.Keep, v.fkeys.Clear}}}
+	case v.filter.active:
+		return v.filter.keyMap()
 	}
 	short := []key.Binding{k.Toggle, k.Snooze, k.Reschedule, k.Open, k.Pane, k.Log, k.Task}
 	if v.pane == 1 {
 		short = []key.Binding{k.Kind, k.Filter, k.Toggle, k.Open, k.Pane, k.Log, k.Task}
 	}
 	return keyMap{short: short, full: [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp, k.Pane},
+		append(k.bindings(), k.Pane),
 		{k.Toggle, k.Snooze, k.Reschedule, k.Open, k.Log, k.Task, k.EditBody, k.Delete},
 		{k.Kind, k.Filter},
 	}}
@@ -202,36 +192,16 @@ func (v *activitiesView) Update(msg tea.Msg) tea.Cmd {
 		switch {
 		case v.due != nil:
 			return v.updateDue(msg)
-		case v.filtering:
-			return v.updateFilter(msg)
+		case v.filter.active:
+			changed, cmd := v.filter.update(msg)
+			if changed {
+				return tea.Batch(cmd, v.log.setQuery(v.logQuery()))
+			}
+			return cmd
 		}
 		return v.updateKeys(msg)
 	}
 	return tea.Batch(v.agenda.update(msg), v.log.update(msg))
-}
-
-func (v *activitiesView) updateFilter(msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, v.fkeys.Keep):
-		v.filtering = false
-		v.input.Blur()
-		return nil
-	case key.Matches(msg, v.fkeys.Clear):
-		v.filtering = false
-		v.input.Blur()
-		if v.input.Value() == "" {
-			return nil
-		}
-		v.input.SetValue("")
-		return v.log.setQuery(v.logQuery())
-	}
-	before := v.input.Value()
-	var cmd tea.Cmd
-	v.input, cmd = v.input.Update(msg)
-	if v.input.Value() != before {
-		return tea.Batch(cmd, v.log.setQuery(v.logQuery()))
-	}
-	return cmd
 }
 
 func (v *activitiesView) updateDue(msg tea.KeyMsg) tea.Cmd {
@@ -256,34 +226,21 @@ func (v *activitiesView) updateDue(msg tea.KeyMsg) tea.Cmd {
 func (v *activitiesView) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	k := v.keys
 	w := v.win()
-	half := max(1, w.height/2)
+	if cmd, ok := navigate(w, msg, k.moveKeys); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.Pane):
 		v.pane = 1 - v.pane
 		return nil
-	case key.Matches(msg, k.Down):
-		return w.move(1)
-	case key.Matches(msg, k.Up):
-		return w.move(-1)
-	case key.Matches(msg, k.HalfDown):
-		return w.move(half)
-	case key.Matches(msg, k.HalfUp):
-		return w.move(-half)
-	case key.Matches(msg, k.Top):
-		return w.home()
-	case key.Matches(msg, k.Bottom):
-		return w.end()
 	case key.Matches(msg, k.Kind):
 		v.pane = 1
 		v.kind = (v.kind + 1) % (len(model.ActivityKinds) + 1)
 		return v.log.setQuery(v.logQuery())
 	case key.Matches(msg, k.Filter):
 		v.pane = 1
-		v.filtering = true
-		v.input.CursorEnd()
-		return v.input.Focus()
-	case msg.String() == "esc" && v.input.Value() != "":
-		v.input.SetValue("")
+		return v.filter.start()
+	case msg.String() == "esc" && v.filter.clear():
 		return v.log.setQuery(v.logQuery())
 	}
 	a, ok := w.selected()
@@ -395,15 +352,15 @@ func (v *activitiesView) View() string {
 			kind = model.ActivityKinds[v.kind-1] + "s"
 		}
 		lines = append(lines, head("Log · "+kind+" · f kind · tab: agenda", true))
-		if v.filtering || v.input.Value() != "" {
+		if v.filter.active || v.filter.value() != "" {
 			right := ""
 			if v.log.total >= 0 {
 				right = st.Muted.Render(plural(v.log.total, "match", "matches", v.sh.locale()))
 			}
-			left := cut(v.input.View(), max(0, v.width-lipgloss.Width(right)-1))
+			left := cut(v.filter.input.View(), max(0, v.width-lipgloss.Width(right)-1))
 			lines = append(lines, left+strings.Repeat(" ", max(1, v.width-lipgloss.Width(left)-lipgloss.Width(right)))+right)
 		} else {
-			lines = append(lines, st.Faint.Render(cut("/ filter "+v.input.Placeholder, v.width)))
+			lines = append(lines, st.Faint.Render(cut("/ filter "+v.filter.input.Placeholder, v.width)))
 		}
 		lines = append(lines, v.logLines()...)
 	}
@@ -490,7 +447,7 @@ func (v *activitiesView) logLines() []string {
 	st := v.sh.st
 	w := v.log
 	if w.ready && w.total == 0 {
-		if v.input.Value() != "" || v.kind > 0 {
+		if v.filter.value() != "" || v.kind > 0 {
 			return []string{"", "  " + st.Empty.Render("Nothing matches. esc clears the filter, f changes the kind.")}
 		}
 		return []string{"", "  " + st.Title.Render("Nothing logged yet."), "",

@@ -111,8 +111,8 @@ func TestStaleSearchReplyIsDropped(t *testing.T) {
 	older := runCmd(first)
 	run(t, a, newer...)
 	run(t, a, older...)
-	if lv.input.Value() != "ha" {
-		t.Fatalf("input %q", lv.input.Value())
+	if lv.filter.value() != "ha" {
+		t.Fatalf("input %q", lv.filter.value())
 	}
 	for _, c := range lv.win.rows {
 		if !strings.Contains(strings.ToLower(c.FirstName+c.Email), "ha") {
@@ -171,8 +171,8 @@ func TestFastTypedKeysAreSplit(t *testing.T) {
 	a, _ := seededApp(t, 100, 30)
 	run(t, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/isik")})
 	lv := a.tabs[1].view.(*listView[modelContact])
-	if !lv.filtering || lv.input.Value() != "isik" {
-		t.Fatalf("filtering %v, input %q", lv.filtering, lv.input.Value())
+	if !lv.filter.active || lv.filter.value() != "isik" {
+		t.Fatalf("filtering %v, input %q", lv.filter.active, lv.filter.value())
 	}
 	run(t, a, press(tea.KeyEsc))
 	run(t, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("3j")})

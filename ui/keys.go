@@ -19,9 +19,9 @@ type globalKeys struct {
 
 // listKeys move in lists and act on the selected row.
 type listKeys struct {
-	Up, Down, Top, Bottom, HalfDown, HalfUp key.Binding
-	Filter, Open, New, Edit, Delete         key.Binding
-	NextPane, PrevPane                      key.Binding
+	moveKeys
+	Filter, Open, New, Edit, Delete key.Binding
+	NextPane, PrevPane              key.Binding
 }
 
 // formKeys are shown while a filter or form has focus.
@@ -52,12 +52,7 @@ func newGlobalKeys() globalKeys {
 
 func newListKeys() listKeys {
 	return listKeys{
-		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
-		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last")),
-		HalfDown: key.NewBinding(key.WithKeys("ctrl+d", "pgdown"), key.WithHelp("ctrl+d", "half page down")),
-		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u", "pgup"), key.WithHelp("ctrl+u", "half page up")),
+		moveKeys: newMoveKeys(),
 		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		New:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new")),

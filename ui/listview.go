@@ -7,7 +7,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/table"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -31,29 +30,23 @@ type listSpec[T any] struct {
 // listView is a windowed table of records with a search-as-you-type
 // filter: the Contacts and Accounts views.
 type listView[T any] struct {
-	sh        *shared
-	spec      listSpec[T]
-	win       *window[T]
-	input     textinput.Model
-	filtering bool
-	owner     int64
-	width     int
-	height    int
-	all       int // records without the search, for the header; -1 unknown
-	table     table.Model
-	keys      listKeys
-	fkeys     filterKeys
+	sh     *shared
+	spec   listSpec[T]
+	win    *window[T]
+	filter filterBox
+	owner  int64
+	width  int
+	height int
+	all    int // records without the search, for the header; -1 unknown
+	table  table.Model
+	keys   listKeys
 }
 
 func newListView[T any](sh *shared, spec listSpec[T], src source[T]) *listView[T] {
-	in := textinput.New()
-	in.Prompt = "/ "
-	in.Placeholder = spec.search
-	in.CharLimit = 200
 	t := table.New(table.WithFocused(true))
 	t.SetStyles(table.Styles{Header: sh.st.TableHeader, Cell: sh.st.Cell, Selected: sh.st.Selected})
-	return &listView[T]{sh: sh, spec: spec, win: newWindow(spec.kind+"s", src), input: in, table: t,
-		keys: newListKeys(), fkeys: newFilterKeys(), all: -1}
+	return &listView[T]{sh: sh, spec: spec, win: newWindow(spec.kind+"s", src), filter: newFilterBox(spec.search), table: t,
+		keys: newListKeys(), all: -1}
 }
 
 func (v *listView[T]) Init() tea.Cmd { return tea.Batch(v.win.setQuery(v.query()), v.countAll()) }
@@ -80,7 +73,7 @@ func (v *listView[T]) countAll() tea.Cmd {
 }
 
 func (v *listView[T]) query() store.ListQuery {
-	return store.ListQuery{Search: strings.TrimSpace(v.input.Value()), OwnerID: v.owner}
+	return store.ListQuery{Search: strings.TrimSpace(v.filter.value()), OwnerID: v.owner}
 }
 
 // SetOwner filters by owner (0: everyone).
@@ -97,12 +90,12 @@ func (v *listView[T]) Focus(m savedMsg) tea.Cmd { return tea.Batch(v.win.focus(m
 
 func (v *listView[T]) SetSize(w, h int) {
 	v.width, v.height = max(0, w), max(0, h)
-	v.input.Width = max(1, w-30)
+	v.filter.input.Width = max(1, w-30)
 	v.win.setHeight(h - 2) // search line and table header
 }
 
 // Capturing is true while the search field has focus: global keys are off.
-func (v *listView[T]) Capturing() bool { return v.filtering }
+func (v *listView[T]) Capturing() bool { return v.filter.active }
 
 func (v *listView[T]) Title() string { return v.spec.title }
 
@@ -115,8 +108,8 @@ func (v *listView[T]) Summary() string {
 }
 
 func (v *listView[T]) KeyMap() keyMap {
-	if v.filtering {
-		return keyMap{short: []key.Binding{v.fkeys.Keep, v.fkeys.Clear}, full: [][]key.Binding{{v.fkeys.Keep, v.fkeys.Clear}}}
+	if v.filter.active {
+		return v.filter.keyMap()
 	}
 	k := v.keys
 	if v.win.ready && v.win.total == 0 {
@@ -125,7 +118,7 @@ func (v *listView[T]) KeyMap() keyMap {
 	return keyMap{
 		short: []key.Binding{k.Open, k.New, k.Edit, k.Delete, k.Filter},
 		full: [][]key.Binding{
-			{k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp},
+			k.bindings(),
 			{k.Open, k.New, k.Edit, k.Delete, k.Filter},
 		},
 	}
@@ -139,63 +132,30 @@ func (v *listView[T]) Update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case tea.KeyMsg:
-		if v.filtering {
-			return v.updateFilter(msg)
+		if v.filter.active {
+			changed, cmd := v.filter.update(msg)
+			if changed {
+				return tea.Batch(cmd, v.win.setQuery(v.query()))
+			}
+			return cmd
 		}
 		return v.updateKeys(msg)
 	}
 	return v.win.update(msg)
 }
 
-func (v *listView[T]) updateFilter(msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, v.fkeys.Keep):
-		v.filtering = false
-		v.input.Blur()
-		return nil
-	case key.Matches(msg, v.fkeys.Clear):
-		v.filtering = false
-		v.input.Blur()
-		if v.input.Value() == "" {
-			return nil
-		}
-		v.input.SetValue("")
-		return v.win.setQuery(v.query())
-	}
-	before := v.input.Value()
-	var cmd tea.Cmd
-	v.input, cmd = v.input.Update(msg)
-	if v.input.Value() != before {
-		return tea.Batch(cmd, v.win.setQuery(v.query()))
-	}
-	return cmd
-}
-
 func (v *listView[T]) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	k := v.keys
-	half := max(1, v.win.height/2)
+	if cmd, ok := navigate(v.win, msg, k.moveKeys); ok {
+		return cmd
+	}
 	switch {
-	case key.Matches(msg, k.Down):
-		return v.win.move(1)
-	case key.Matches(msg, k.Up):
-		return v.win.move(-1)
-	case key.Matches(msg, k.HalfDown):
-		return v.win.move(half)
-	case key.Matches(msg, k.HalfUp):
-		return v.win.move(-half)
-	case key.Matches(msg, k.Top):
-		return v.win.home()
-	case key.Matches(msg, k.Bottom):
-		return v.win.end()
 	case key.Matches(msg, k.Filter):
-		v.filtering = true
-		v.input.CursorEnd()
-		return v.input.Focus()
+		return v.filter.start()
 	case key.Matches(msg, k.New):
 		return send(newMsg{kind: v.spec.kind})
 	case msg.String() == "esc":
-		if v.input.Value() != "" {
-			v.input.SetValue("")
+		if v.filter.clear() {
 			return v.win.setQuery(v.query())
 		}
 	}
@@ -227,11 +187,11 @@ func (v *listView[T]) View() string {
 	switch {
 	case v.win.err != nil && len(v.win.rows) == 0:
 		lines = append(lines, v.sh.st.Error.Render(cut("could not read "+v.spec.noun+": "+v.win.err.Error(), v.width)))
-	case v.win.ready && v.win.total == 0 && v.input.Value() == "" && v.owner == 0:
+	case v.win.ready && v.win.total == 0 && v.filter.value() == "" && v.owner == 0:
 		lines = append(lines, v.emptyState(body)...)
 	case v.win.ready && v.win.total == 0:
-		msg := fmt.Sprintf("No %s match %q.", v.spec.noun, model.Printable(v.input.Value()))
-		if v.input.Value() == "" {
+		msg := fmt.Sprintf("No %s match %q.", v.spec.noun, model.Printable(v.filter.value()))
+		if v.filter.value() == "" {
 			msg = fmt.Sprintf("No %s for this owner. o changes the owner filter.", v.spec.noun)
 		} else {
 			msg += " esc clears the search."
@@ -245,13 +205,13 @@ func (v *listView[T]) View() string {
 
 func (v *listView[T]) searchLine() string {
 	right := ""
-	if v.win.total >= 0 && v.input.Value() != "" {
+	if v.win.total >= 0 && v.filter.value() != "" {
 		right = v.sh.st.Muted.Render(plural(v.win.total, "match", "matches", v.sh.locale()))
 	}
 	var left string
 	switch {
-	case v.filtering || v.input.Value() != "":
-		in := v.input
+	case v.filter.active || v.filter.value() != "":
+		in := v.filter.input
 		in.Width = max(1, v.width-lipgloss.Width(right)-4)
 		left = in.View()
 	default:

@@ -31,14 +31,12 @@ type pipelineView struct {
 	totals    map[string]model.StageTotal
 	totalsGen int
 	owner     int64
-	input     textinput.Model
-	filtering bool
+	filter    filterBox
 	reason    *textinput.Model // the lost-reason prompt, when open
 	reasonFor model.Deal
 	width     int
 	height    int
 	keys      boardKeys
-	fkeys     filterKeys
 	err       error
 }
 
@@ -48,21 +46,18 @@ type boardColumn struct {
 }
 
 type boardKeys struct {
-	Left, Right, Up, Down, Top, Bottom, HalfDown, HalfUp      key.Binding
-	MoveLeft, MoveRight, Won, Lost, Pipeline, Closed          key.Binding
-	Open, New, Edit, Delete, Filter, ReasonSave, ReasonCancel key.Binding
+	moveKeys
+	Left, Right, MoveLeft, MoveRight, Won, Lost, Pipeline, Closed key.Binding
+	Open, New, Edit, Delete, Filter, ReasonSave, ReasonCancel     key.Binding
 }
 
 func newBoardKeys() boardKeys {
+	mk := newMoveKeys()
+	mk.Up.SetHelp("j/k", "deal")
 	return boardKeys{
+		moveKeys:     mk,
 		Left:         key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("h/l", "stage")),
 		Right:        key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("l", "next stage")),
-		Up:           key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("j/k", "deal")),
-		Down:         key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j", "next deal")),
-		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "first deal")),
-		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "last deal")),
-		HalfDown:     key.NewBinding(key.WithKeys("ctrl+d", "pgdown"), key.WithHelp("ctrl+d", "half page down")),
-		HalfUp:       key.NewBinding(key.WithKeys("ctrl+u", "pgup"), key.WithHelp("ctrl+u", "half page up")),
 		MoveLeft:     key.NewBinding(key.WithKeys("H", "shift+left"), key.WithHelp("H/L", "move")),
 		MoveRight:    key.NewBinding(key.WithKeys("L", "shift+right"), key.WithHelp("L", "move to next stage")),
 		Won:          key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "won")),
@@ -86,12 +81,8 @@ const boardPage = 60
 const cardHeight = 6
 
 func newPipelineView(sh *shared) *pipelineView {
-	in := textinput.New()
-	in.Prompt = "/ "
-	in.Placeholder = "titles, accounts, contacts"
-	in.CharLimit = 200
-	v := &pipelineView{sh: sh, pipes: sh.deps.Config.PipelineSet(), input: in, keys: newBoardKeys(),
-		fkeys: newFilterKeys(), totals: map[string]model.StageTotal{}}
+	v := &pipelineView{sh: sh, pipes: sh.deps.Config.PipelineSet(), filter: newFilterBox("titles, accounts, contacts"),
+		keys: newBoardKeys(), totals: map[string]model.StageTotal{}}
 	if len(v.pipes) == 0 {
 		v.pipes = model.DefaultPipelines()
 	}
@@ -122,7 +113,7 @@ func (v *pipelineView) buildColumns() {
 
 func (v *pipelineView) query(st model.Stage) store.ListQuery {
 	return store.ListQuery{Pipeline: v.pipeline().Key, Stage: st.Key, Board: true, OwnerID: v.owner,
-		Search: strings.TrimSpace(v.input.Value())}
+		Search: strings.TrimSpace(v.filter.value())}
 }
 
 func (v *pipelineView) Init() tea.Cmd { return v.requery() }
@@ -145,7 +136,7 @@ type totalsMsg struct {
 func (v *pipelineView) loadTotals() tea.Cmd {
 	v.totalsGen++
 	gen, repo := v.totalsGen, v.sh.deps.Store.Deals
-	q := store.ListQuery{Pipeline: v.pipeline().Key, OwnerID: v.owner, Search: strings.TrimSpace(v.input.Value())}
+	q := store.ListQuery{Pipeline: v.pipeline().Key, OwnerID: v.owner, Search: strings.TrimSpace(v.filter.value())}
 	return func() tea.Msg {
 		t, err := repo.Totals(context.Background(), q)
 		return totalsMsg{gen: gen, totals: t, err: err}
@@ -188,7 +179,7 @@ func (v *pipelineView) Focus(m savedMsg) tea.Cmd {
 
 func (v *pipelineView) SetSize(w, h int) {
 	v.width, v.height = max(0, w), max(0, h)
-	v.input.Width = max(1, w-30)
+	v.filter.input.Width = max(1, w-30)
 	v.layout()
 }
 
@@ -218,7 +209,7 @@ func (v *pipelineView) layout() {
 	}
 }
 
-func (v *pipelineView) Capturing() bool { return v.filtering || v.reason != nil }
+func (v *pipelineView) Capturing() bool { return v.filter.active || v.reason != nil }
 
 func (v *pipelineView) Title() string { return "Pipeline" }
 
@@ -251,13 +242,13 @@ func (v *pipelineView) KeyMap() keyMap {
 	switch {
 	case v.reason != nil:
 		return keyMap{short: []key.Binding{k.ReasonSave, k.ReasonCancel}, full: [][]key.Binding{{k.ReasonSave, k.ReasonCancel}}}
-	case v.filtering:
-		return keyMap{short: []key.Binding{v.fkeys.Keep, v.fkeys.Clear}, full: [][]key.Binding{{v.fkeys.Keep, v.fkeys.Clear}}}
+	case v.filter.active:
+		return v.filter.keyMap()
 	}
 	return keyMap{
 		short: []key.Binding{k.Left, k.Up, k.MoveLeft, k.Won, k.Lost, k.Open, k.New, k.Filter, k.Pipeline, k.Closed},
 		full: [][]key.Binding{
-			{k.Left, k.Right, k.Up, k.Down, k.Top, k.Bottom, k.HalfDown, k.HalfUp},
+			append([]key.Binding{k.Left, k.Right}, k.bindings()...),
 			{k.MoveLeft, k.MoveRight, k.Won, k.Lost, k.Open, k.New, k.Edit, k.Delete},
 			{k.Filter, k.Pipeline, k.Closed},
 		},
@@ -302,8 +293,12 @@ func (v *pipelineView) Update(msg tea.Msg) tea.Cmd {
 		switch {
 		case v.reason != nil:
 			return v.updateReason(msg)
-		case v.filtering:
-			return v.updateFilter(msg)
+		case v.filter.active:
+			changed, cmd := v.filter.update(msg)
+			if changed {
+				return tea.Batch(cmd, v.requery())
+			}
+			return cmd
 		}
 		return v.updateKeys(msg)
 	}
@@ -312,30 +307,6 @@ func (v *pipelineView) Update(msg tea.Msg) tea.Cmd {
 		cmds = append(cmds, c.win.update(msg))
 	}
 	return tea.Batch(cmds...)
-}
-
-func (v *pipelineView) updateFilter(msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case key.Matches(msg, v.fkeys.Keep):
-		v.filtering = false
-		v.input.Blur()
-		return nil
-	case key.Matches(msg, v.fkeys.Clear):
-		v.filtering = false
-		v.input.Blur()
-		if v.input.Value() == "" {
-			return nil
-		}
-		v.input.SetValue("")
-		return v.requery()
-	}
-	before := v.input.Value()
-	var cmd tea.Cmd
-	v.input, cmd = v.input.Update(msg)
-	if v.input.Value() != before {
-		return tea.Batch(cmd, v.requery())
-	}
-	return cmd
 }
 
 func (v *pipelineView) updateReason(msg tea.KeyMsg) tea.Cmd {
@@ -363,7 +334,9 @@ func (v *pipelineView) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	if c == nil {
 		return nil
 	}
-	half := max(1, v.cardsShown()/2)
+	if cmd, ok := navigate(c.win, msg, k.moveKeys); ok {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.Left):
 		if v.focus > 0 {
@@ -377,22 +350,8 @@ func (v *pipelineView) updateKeys(msg tea.KeyMsg) tea.Cmd {
 			v.layout()
 		}
 		return nil
-	case key.Matches(msg, k.Down):
-		return c.win.move(1)
-	case key.Matches(msg, k.Up):
-		return c.win.move(-1)
-	case key.Matches(msg, k.HalfDown):
-		return c.win.move(half)
-	case key.Matches(msg, k.HalfUp):
-		return c.win.move(-half)
-	case key.Matches(msg, k.Top):
-		return c.win.home()
-	case key.Matches(msg, k.Bottom):
-		return c.win.end()
 	case key.Matches(msg, k.Filter):
-		v.filtering = true
-		v.input.CursorEnd()
-		return v.input.Focus()
+		return v.filter.start()
 	case key.Matches(msg, k.Pipeline):
 		v.pi = (v.pi + 1) % len(v.pipes)
 		v.focus, v.left = 0, 0
@@ -411,8 +370,7 @@ func (v *pipelineView) updateKeys(msg tea.KeyMsg) tea.Cmd {
 		return v.requery()
 	case key.Matches(msg, k.New):
 		return send(newMsg{kind: "deal", pipeline: v.pipeline().Key, stage: v.newStage()})
-	case msg.String() == "esc" && v.input.Value() != "":
-		v.input.SetValue("")
+	case msg.String() == "esc" && v.filter.clear():
 		return v.requery()
 	}
 	d, ok := c.win.selected()
@@ -495,8 +453,8 @@ func (v *pipelineView) View() string {
 	switch {
 	case v.reason != nil:
 		bottom = st.Accent.Render(cut(v.reason.View(), v.width))
-	case v.filtering || v.input.Value() != "":
-		bottom = cut(v.input.View(), v.width)
+	case v.filter.active || v.filter.value() != "":
+		bottom = cut(v.filter.input.View(), v.width)
 	case v.err != nil:
 		bottom = st.Error.Render(cut("totals: "+v.err.Error(), v.width))
 	case len(v.missingRates()) > 0:
@@ -513,7 +471,7 @@ func (v *pipelineView) View() string {
 			"  " + st.Empty.Render("n                 add one here"),
 			"  " + st.Empty.Render("rolo deal add     add one from the command line"),
 			"  " + st.Empty.Render("rolo demo         fill the database with sample data to try rolo")}
-		if v.input.Value() != "" || v.owner != 0 {
+		if v.filter.value() != "" || v.owner != 0 {
 			lines = []string{"", "  " + st.Empty.Render("No deals match. esc clears the filter, o changes the owner.")}
 		}
 		return lipgloss.NewStyle().MaxWidth(v.width).Render(strings.Join(pad(lines, h), "\n") + "\n" + bottom)
