@@ -41,7 +41,8 @@ const (
 	stepLost = -2
 )
 
-// generateDeals writes the catalogue, then each deal with its quotes.
+// generateDeals writes the catalogue, then each deal with its quotes, and
+// keeps what activities need of the deals.
 func (g *generator) generateDeals(w writers) error {
 	for _, p := range catalogue {
 		if err := w.product(p.model()); err != nil {
@@ -57,6 +58,7 @@ func (g *generator) generateDeals(w writers) error {
 		if err != nil {
 			return fmt.Errorf("deal %q: %w", d.Title, err)
 		}
+		g.addDealRef(id, d, moves, g.pipelines[t.p])
 		for _, q := range quotes {
 			q.DealID = id
 			if err := w.quote(q); err != nil {

@@ -3,8 +3,10 @@
 // forms, addresses and phone numbers, and the people who work there, with
 // names in their own spelling (Ayşe Yılmaz, Jürgen Müller, Seán O'Neil);
 // a product catalogue; deals moving through the configured pipelines with
-// their stage history, and quotes on some of them. The same seed, size
-// and day always give the same data (dates are relative to the day).
+// their stage history, and quotes on some of them; and the calls, emails,
+// meetings, notes and tasks of the half year before the day, with next
+// steps on most open deals. The same seed, size and day always give the
+// same data (dates are relative to the day).
 package demo
 
 import (
@@ -27,17 +29,20 @@ type Options struct {
 	Size  string // "small" (the default when empty) or "large"
 	Seed  int64  // the same seed and size give the same data
 	Force bool   // replace what the database holds instead of refusing
-	// Now is the day deal dates are relative to: stage changes before it,
-	// expected close dates around it. Zero: the store's clock at the
-	// write. Only its UTC date counts, so runs on one day agree.
+	// Now is the day deal and activity dates are relative to: stage
+	// changes and logged activities before it, expected close dates and
+	// open tasks around it. Zero: the store's clock at the write. Only its
+	// UTC date counts, so runs on one day agree.
 	Now time.Time
 }
 
 // Summary counts what Run wrote: the users records are owned by, accounts,
-// contacts, products, deals (OpenDeals of them open) and quotes.
+// contacts, products, deals (OpenDeals of them open), quotes and
+// activities (OpenTasks of them open tasks).
 type Summary struct {
 	Users, Accounts, Contacts          int
 	Products, Deals, OpenDeals, Quotes int
+	Activities, OpenTasks              int
 }
 
 // ErrNotEmpty is returned, wrapped in a message that says what the
@@ -73,11 +78,13 @@ type size struct {
 	accounts, contacts int
 	deals, open        int     // the closed ones are 60% won, 40% lost
 	quoteShare         float64 // of the deals at or past the proposal stage
+	activities         int     // exactly
+	bodies             float64 // scales the share of activities with a body
 }
 
 var sizes = []size{
-	{"small", 40, 250, 60, 40, 0.3},
-	{"large", 20_000, 100_000, 60_000, 50_000, 0.125},
+	{"small", 40, 250, 60, 40, 0.3, 480, 1},
+	{"large", 20_000, 100_000, 60_000, 50_000, 0.125, 1_000_000, 0.05},
 }
 
 // Sizes are the valid values of Options.Size.
@@ -108,7 +115,7 @@ func lookupSize(name string) (size, error) {
 // so a failure leaves the old data as it was. Three team members are
 // added as users (they stay, like every user) and records are spread over
 // them and the store's actor, who owns the largest share. Deal dates are
-// relative to opt.Now (the store's clock when zero).
+// relative to opt.Now (the store's clock when zero), and so are activities.
 func Run(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 	sz, err := lookupSize(opt.Size)
 	if err != nil {
@@ -200,6 +207,16 @@ func Run(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 				}
 				return err
 			},
+			activity: func(a model.Activity) error {
+				if _, err := b.AddActivity(a); err != nil {
+					return fmt.Errorf("activity %q on %s: %w", a.Subject, a.Record(), err)
+				}
+				sum.Activities++
+				if a.Kind == model.KindTask && !a.Done {
+					sum.OpenTasks++
+				}
+				return nil
+			},
 		})
 	})
 	if errors.Is(err, ErrNotEmpty) {
@@ -267,6 +284,7 @@ func ensureTeam(ctx context.Context, s *store.Store) ([]int64, error) {
 // account is what contacts and deals need to know about an account
 // written earlier.
 type account struct {
+	idx      int32 // in generator.accounts
 	id       int64
 	name     string
 	domain   string
@@ -319,6 +337,14 @@ type generator struct {
 	base      string          // currency of deals without an account or contact
 	today     time.Time       // midnight UTC of the day dates are relative to
 	anchors   []anchorDeal
+
+	// what activities need of the records written before them
+	accountAt   map[int64]int32 // index into accounts by id
+	contactAt   map[int64]int32 // index into contactRefs by id
+	contactRefs []contactRef
+	dealRefs    []dealRef
+	dealMoves   []dealMove
+	actBase     time.Time // activity times count from here
 }
 
 func newGenerator(seed int64, sz size, owners []int64) *generator {
@@ -353,13 +379,15 @@ func day(t time.Time) time.Time {
 }
 
 // writers take the records the generator makes, in this order: accounts,
-// contacts, products, then each deal followed by its quotes.
+// contacts, products, each deal followed by its quotes, then the
+// activities in time order (none when activity is nil).
 type writers struct {
-	account func(model.Account) (int64, error)
-	contact func(model.Contact) (int64, error)
-	product func(model.Product) error
-	deal    func(model.Deal, []model.StageMove) (int64, error)
-	quote   func(model.Quote) error
+	account  func(model.Account) (int64, error)
+	contact  func(model.Contact) (int64, error)
+	product  func(model.Product) error
+	deal     func(model.Deal, []model.StageMove) (int64, error)
+	quote    func(model.Quote) error
+	activity func(model.Activity) error
 }
 
 // anchors are records every demo database has, whatever the seed, so the
@@ -397,6 +425,9 @@ func countryByCode(code string) *country {
 func (g *generator) generate(w writers) error {
 	g.accounts = make([]account, 0, g.sz.accounts)
 	g.accCum = make([]float64, 0, g.sz.accounts)
+	g.accountAt = make(map[int64]int32, g.sz.accounts)
+	g.contactAt = make(map[int64]int32, g.sz.contacts)
+	g.contactRefs = make([]contactRef, 0, g.sz.contacts)
 	total := 0.0
 	// A Pareto-like weight per account: most accounts get a few contacts,
 	// some dozens, and in the large set a few over a hundred.
@@ -407,7 +438,8 @@ func (g *generator) generate(w writers) error {
 		if err != nil {
 			return fmt.Errorf("account %q: %w", a.Name, err)
 		}
-		meta.id = id
+		meta.id, meta.idx = id, int32(len(g.accounts))
+		g.accountAt[id] = meta.idx
 		g.accounts = append(g.accounts, meta)
 		w := math.Min(maxWeight, math.Pow(1-g.r.Float64(), -1/1.2))
 		total += w
@@ -427,13 +459,20 @@ func (g *generator) generate(w writers) error {
 			g.people = map[int64]string{}
 		}
 		g.people[id] = c.Name()
+		ref := contactRef{id: id, acc: -1, owner: c.OwnerID, c: pc, first: c.FirstName, name: c.Name()}
 		if acc != nil {
 			acc.contacts = append(acc.contacts, id)
+			ref.acc = acc.idx
 		} else {
 			g.loose = append(g.loose, loose{id, pc})
 		}
+		g.contactAt[id] = int32(len(g.contactRefs))
+		g.contactRefs = append(g.contactRefs, ref)
 	}
-	return g.generateDeals(w)
+	if err := g.generateDeals(w); err != nil {
+		return err
+	}
+	return g.generateActivities(w)
 }
 
 func (g *generator) pick(list []string) string { return list[g.r.IntN(len(list))] }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -404,7 +405,7 @@ func TestPhonePatterns(t *testing.T) {
 // would read them back: exact counts, stage histories, contacts of their
 // account, quotes.
 func TestGenerateMany(t *testing.T) {
-	sz := size{"quarter", 5_000, 25_000, 15_000, 12_500, 0.125}
+	sz := size{"quarter", 5_000, 25_000, 15_000, 12_500, 0.125, 250_000, 0.05}
 	if os.Getenv("ROLO_DEMO_LARGE") != "" {
 		sz = sizes[1]
 	}
@@ -415,6 +416,11 @@ func TestGenerateMany(t *testing.T) {
 	na, nc, np, nq := 0, 0, 0, 0
 	byStatus, byStage := map[string]int{}, map[string]int{}
 	reopened, back := 0, 0
+	type link struct{ account, contact *int64 }
+	dealLinks := map[int64]link{}
+	var acts, openTasks int
+	var last time.Time
+	actKinds, perAccount := map[string]int{}, map[int64]int{}
 	err := g.generate(writers{
 		account: func(a model.Account) (int64, error) {
 			na++
@@ -465,7 +471,9 @@ func TestGenerateMany(t *testing.T) {
 					}
 				}
 			}
-			return int64(byStatus["open"] + byStatus["won"] + byStatus["lost"]), d.Normalize(p, "USD")
+			id := int64(byStatus["open"] + byStatus["won"] + byStatus["lost"])
+			dealLinks[id] = link{d.AccountID, d.ContactID}
+			return id, d.Normalize(p, "USD")
 		},
 		quote: func(q model.Quote) error {
 			nq++
@@ -491,6 +499,34 @@ func TestGenerateMany(t *testing.T) {
 				return fmt.Errorf("quote net %d", q.Totals().Net)
 			}
 			return q.Normalize()
+		},
+		activity: func(a model.Activity) error {
+			acts++
+			if err := a.Normalize(); err != nil {
+				return err
+			}
+			if a.At.Before(last) {
+				return fmt.Errorf("activity %q at %v after one at %v", a.Subject, a.At, last)
+			}
+			last = a.At
+			if a.ContactID != nil && (worksAt[*a.ContactID] != nil || a.AccountID != nil) &&
+				!sameID(worksAt[*a.ContactID], a.AccountID) {
+				return fmt.Errorf("activity %q: contact #%d does not work for account %v", a.Subject, *a.ContactID, a.AccountID)
+			}
+			if a.DealID != nil {
+				l := dealLinks[*a.DealID]
+				if l.account != a.AccountID && !sameID(l.account, a.AccountID) || l.contact != a.ContactID && !sameID(l.contact, a.ContactID) {
+					return fmt.Errorf("activity %q on deal #%d: not its account and contact", a.Subject, *a.DealID)
+				}
+			}
+			if a.AccountID != nil {
+				perAccount[*a.AccountID]++
+			}
+			actKinds[a.Kind]++
+			if a.Kind == model.KindTask && !a.Done {
+				openTasks++
+			}
+			return nil
 		},
 	})
 	if err != nil {
@@ -518,6 +554,36 @@ func TestGenerateMany(t *testing.T) {
 	}
 	if nq < sz.deals/25 || nq > sz.deals/12 {
 		t.Errorf("%d quotes on %d deals", nq, sz.deals)
+	}
+	// Activities: exactly the size's number, a few open tasks, more done
+	// ones, every kind, more on some accounts than on others.
+	if acts != sz.activities || openTasks < acts/50 || openTasks > acts/20 {
+		t.Errorf("%s set: %d activities, %d open tasks", sz.name, acts, openTasks)
+	}
+	if done := actKinds[model.KindTask] - openTasks; done < acts/10 || done > acts*3/20 {
+		t.Errorf("%s set: %d done tasks of %d activities", sz.name, done, acts)
+	}
+	for _, k := range []string{model.KindCall, model.KindEmail, model.KindMeeting, model.KindNote} {
+		if actKinds[k] < acts/20 {
+			t.Errorf("%s set: activities by kind %v", sz.name, actKinds)
+		}
+	}
+	counts := make([]int, 0, len(perAccount))
+	onAccounts := 0
+	for _, n := range perAccount {
+		counts = append(counts, n)
+		onAccounts += n
+	}
+	slices.Sort(counts)
+	top := 0
+	for _, n := range counts[len(counts)*9/10:] {
+		top += n
+	}
+	t.Logf("%s set: %d activities %v, %d open tasks; %d accounts with some, the busiest tenth have %d of %d", sz.name, acts,
+		actKinds, openTasks, len(counts), top, onAccounts)
+	if len(counts) < na*9/10 || top < onAccounts/4 {
+		t.Errorf("%s set: %d of %d accounts have activities; the busiest tenth have %d of %d", sz.name, len(counts), na, top,
+			onAccounts)
 	}
 }
 
@@ -876,6 +942,31 @@ func TestDealsDeterministic(t *testing.T) {
 	if string(ja) != string(jb) {
 		t.Errorf("same seed, different quotes:\n%s\n%s", ja, jb)
 	}
+	// activities too, to the id
+	aa, ab, ac := stripActivityTimes(activities(t, a)), stripActivityTimes(activities(t, b)), stripActivityTimes(activities(t, c))
+	if len(aa) == 0 || len(aa) != len(ab) {
+		t.Fatalf("same seed: %d and %d activities", len(aa), len(ab))
+	}
+	for i := range aa {
+		x, _ := json.Marshal(aa[i])
+		y, _ := json.Marshal(ab[i])
+		if string(x) != string(y) {
+			t.Fatalf("same seed, different activity #%d:\n%s\n%s", i, x, y)
+		}
+	}
+	jx, _ := json.Marshal(aa)
+	jy, _ := json.Marshal(ac)
+	if string(jx) == string(jy) {
+		t.Error("seeds 42 and 43 gave the same activities")
+	}
+}
+
+// stripActivityTimes clears what the store stamps with its clock.
+func stripActivityTimes(as []model.Activity) []model.Activity {
+	for i := range as {
+		as[i].CreatedAt, as[i].UpdatedAt = time.Time{}, time.Time{}
+	}
+	return as
 }
 
 // stripQuoteTimes clears what the store stamps with its clock.
@@ -905,6 +996,20 @@ func checkLarge(tb testing.TB, s *store.Store, sum Summary) {
 	}
 	if n != 60_000 || open != 50_000 {
 		tb.Fatalf("the large set holds %d deals, %d open", n, open)
+	}
+	if sum.Activities != 1_000_000 || sum.OpenTasks < 25_000 || sum.OpenTasks > 45_000 {
+		tb.Fatalf("large: %d activities, %d open tasks", sum.Activities, sum.OpenTasks)
+	}
+	na, err := s.Activities.Count(ctx, store.ListQuery{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	nt, err := s.Activities.Count(ctx, store.ListQuery{Open: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if na != 1_000_000 || nt != sum.OpenTasks {
+		tb.Fatalf("the large set holds %d activities, %d open tasks; summary %+v", na, nt, sum)
 	}
 	totals, err := s.Deals.Totals(ctx, store.ListQuery{Pipeline: "new-business"})
 	if err != nil {
@@ -993,5 +1098,230 @@ func TestDealsCustomPipelines(t *testing.T) {
 	}
 	if seen["sales/lead"] <= seen["renewals/due"] {
 		t.Errorf("the first pipeline should get most deals: %v", seen)
+	}
+}
+
+func activities(t testing.TB, s *store.Store) []model.Activity {
+	t.Helper()
+	as, err := s.Activities.List(ctx, store.ListQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return as
+}
+
+// subjects are the subjects of the templates in one language.
+func subjects(lang func(tmpl) string) map[string]bool {
+	out := map[string]bool{}
+	for _, td := range topics {
+		for _, list := range [][]tmpl{td.logged, td.done, td.next} {
+			for _, tm := range list {
+				if s := lang(tm); s != "" {
+					out[s] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// TestActivitiesSmall: the small set's activities are of every kind, in
+// the half year before the day, linked consistently; next steps on most
+// open deals are overdue, due today and upcoming, and show as the deals'
+// next tasks; contacts' last activity is their newest logged one.
+func TestActivitiesSmall(t *testing.T) {
+	s := openStore(t, "Test User")
+	sum := run(t, s, Options{Seed: 1, Now: today.Add(15 * time.Hour)})
+	as := activities(t, s)
+	n, err := s.Activities.Count(ctx, store.ListQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, err := s.Activities.Count(ctx, store.ListQuery{Open: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Activities != n || len(as) != n || sum.OpenTasks != open {
+		t.Errorf("summary %+v; the store holds %d activities (%d listed), %d open tasks", sum, n, len(as), open)
+	}
+	if n < 300 || n > 600 || open < 15 {
+		t.Errorf("small size wrote %d activities, %d open tasks; want 300 to 600, and next steps on most open deals", n, open)
+	}
+
+	worksAt := map[int64]*int64{}
+	cs := contacts(t, s, store.ListQuery{})
+	for _, c := range cs {
+		worksAt[c.ID] = c.AccountID
+	}
+	ds := deals(t, s)
+	byID := map[int64]model.Deal{}
+	for _, d := range ds {
+		byID[d.ID] = d
+	}
+	samePtr := func(a, b *int64) bool { return a == nil && b == nil || sameID(a, b) }
+	tr, de := subjects(func(tm tmpl) string { return tm.tr }), subjects(func(tm tmpl) string { return tm.de })
+	kinds := map[string]int{}
+	var doneTasks, allDay, timed, bodies, turkish, german int
+	last := map[int64]time.Time{} // newest logged activity per contact
+	nextOf := map[int64][]int64{} // open tasks per deal
+	perDeal := map[int64]int{}    // activities per deal
+	start := today.AddDate(0, 0, -actWindow)
+	for _, a := range as {
+		kinds[a.Kind]++
+		desc := fmt.Sprintf("%s %q at %v (%s)", a.Kind, a.Subject, a.At, a.Record())
+		if a.ContactID != nil && !samePtr(worksAt[*a.ContactID], a.AccountID) {
+			t.Errorf("%s: contact %s works for %v, the activity names account %v", desc, a.ContactName, worksAt[*a.ContactID], a.AccountID)
+		}
+		if a.ContactID == nil && a.AccountID == nil && a.DealID == nil {
+			t.Errorf("%s: linked to nobody", desc)
+		}
+		if a.DealID != nil {
+			d, ok := byID[*a.DealID]
+			if !ok || !samePtr(d.AccountID, a.AccountID) || !samePtr(d.ContactID, a.ContactID) || a.DealTitle != d.Title {
+				t.Errorf("%s: deal %q is with %s, %s", desc, d.Title, d.AccountName, d.ContactName)
+			}
+			perDeal[*a.DealID]++
+		}
+		if (a.ContactID != nil) == (a.ContactName == "") || (a.AccountID != nil) == (a.AccountName == "") {
+			t.Errorf("%s: names and links differ", desc)
+		}
+		if a.AllDay && (a.At.Hour() != 23 || a.At.Minute() != 59 || a.At.Second() != 59) {
+			t.Errorf("%s: all day, not due at the end of its day", desc)
+		}
+		if tr[a.Subject] {
+			turkish++
+		}
+		if de[a.Subject] {
+			german++
+		}
+		if strings.Contains(a.Body, "\n") {
+			bodies++
+		}
+		if a.Kind == model.KindTask && !a.Done {
+			if a.DealID == nil || a.At.Before(today.AddDate(0, 0, -12)) || !a.At.Before(today.AddDate(0, 0, 24)) {
+				t.Errorf("open %s: want a deal's next step due within ten days before or three weeks after %v", desc, today)
+			}
+			if a.AllDay {
+				allDay++
+			} else {
+				timed++
+			}
+			if a.DealID != nil {
+				nextOf[*a.DealID] = append(nextOf[*a.DealID], a.ID)
+			}
+			continue
+		}
+		if a.At.Before(start) || !a.At.Before(today) {
+			t.Errorf("%s: not in the half year before %v", desc, today)
+		}
+		if !a.AllDay && (a.At.Hour() < 8 || a.At.Hour() >= 18) || a.DoneAt != nil && (a.DoneAt.Hour() < 8 || a.DoneAt.Hour() >= 18) &&
+			!a.DoneAt.Equal(a.At) {
+			t.Errorf("%s: not in working hours (done at %v)", desc, a.DoneAt)
+		}
+		if wd := a.At.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			t.Errorf("%s: on a %s", desc, wd)
+		}
+		if a.DoneAt == nil || a.DoneAt.After(today) {
+			t.Errorf("%s: done at %v", desc, a.DoneAt)
+			continue
+		}
+		switch a.Kind {
+		case model.KindTask:
+			doneTasks++
+		case model.KindCall:
+			if a.Duration <= 0 || a.Outcome == "" {
+				t.Errorf("%s: a call of %d minutes with outcome %q", desc, a.Duration, a.Outcome)
+			}
+		case model.KindMeeting:
+			if a.Duration < 15 {
+				t.Errorf("%s: a meeting of %d minutes", desc, a.Duration)
+			}
+		}
+		if a.ContactID != nil && a.DoneAt.After(last[*a.ContactID]) {
+			last[*a.ContactID] = *a.DoneAt
+		}
+	}
+	for _, k := range model.ActivityKinds {
+		if kinds[k] < 10 {
+			t.Errorf("activities by kind %v: want every kind", kinds)
+		}
+	}
+	if doneTasks < n/20 || allDay == 0 || timed == 0 || bodies < 10 || turkish == 0 || german == 0 {
+		t.Errorf("%d done tasks, %d all-day and %d timed open tasks, %d multi-line bodies, %d Turkish and %d German subjects",
+			doneTasks, allDay, timed, bodies, turkish, german)
+	}
+
+	// the agenda of the day: overdue, today and upcoming next steps
+	agenda, err := s.Activities.List(ctx, store.ListQuery{Agenda: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if na, err := s.Activities.Count(ctx, store.ListQuery{Agenda: today}); err != nil || na != len(agenda) {
+		t.Errorf("agenda: %d listed, counted %d (%v)", len(agenda), na, err)
+	}
+	when := map[string]int{}
+	for _, a := range agenda {
+		switch {
+		case a.At.Before(today):
+			when["overdue"]++
+		case a.At.Before(today.AddDate(0, 0, 1)):
+			when["today"]++
+		default:
+			when["upcoming"]++
+		}
+	}
+	if when["overdue"] == 0 || when["today"] < 2 || when["upcoming"] < when["today"] || len(agenda) != open {
+		t.Errorf("agenda of %d tasks (%d open): %v", len(agenda), open, when)
+	}
+
+	// next steps: one on most open deals, shown as their next task
+	withNext, perOpen, perClosed, closed := 0, 0, 0, 0
+	for _, d := range ds {
+		got, err := s.Deals.Get(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tasks := nextOf[d.ID]
+		switch {
+		case len(tasks) > 1 || len(tasks) == 1 && d.Status != model.StatusOpen:
+			t.Errorf("%s deal %q has open tasks %v", d.Status, d.Title, tasks)
+		case len(tasks) == 1 && (got.NextTask == nil || got.NextTask.ID != tasks[0]):
+			t.Errorf("deal %q: next task %+v, want #%d", d.Title, got.NextTask, tasks[0])
+		case len(tasks) == 0 && got.NextTask != nil:
+			t.Errorf("deal %q: next task %+v, it has none", d.Title, got.NextTask)
+		}
+		if len(tasks) > 0 {
+			withNext++
+		}
+		if d.Status == model.StatusOpen {
+			perOpen += perDeal[d.ID]
+		} else {
+			perClosed += perDeal[d.ID]
+			closed++
+		}
+	}
+	if withNext < sum.OpenDeals/2 || withNext > sum.OpenDeals*9/10 {
+		t.Errorf("%d of %d open deals have a next step, want about 70%%", withNext, sum.OpenDeals)
+	}
+	if perOpen < 3*sum.OpenDeals || perOpen*closed <= 2*perClosed*sum.OpenDeals {
+		t.Errorf("%d activities on %d open deals, %d on %d closed ones: want several per open deal, fewer on closed ones",
+			perOpen, sum.OpenDeals, perClosed, closed)
+	}
+
+	// contacts' last activity; some have none
+	none := 0
+	for _, c := range cs {
+		want, ok := last[c.ID]
+		switch {
+		case !ok && c.LastActivityAt != nil:
+			t.Errorf("%s: last activity %v, has none", c.Name(), c.LastActivityAt)
+		case ok && (c.LastActivityAt == nil || !c.LastActivityAt.Equal(want)):
+			t.Errorf("%s: last activity %v, want %v", c.Name(), c.LastActivityAt, want)
+		case !ok:
+			none++
+		}
+	}
+	if none < len(cs)/10 || none > len(cs)*6/10 {
+		t.Errorf("%d of %d contacts have no activities", none, len(cs))
 	}
 }

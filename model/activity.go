@@ -71,7 +71,12 @@ func (a Activity) Record() string {
 
 // SearchText is what the log's filter finds an activity by.
 func (a Activity) SearchText() string {
-	return SearchText([]string{a.Subject, a.Body, a.Outcome, a.ContactName, a.AccountName, a.DealTitle}, nil)
+	return a.SearchTextFold(func(s string) string { return Fold(Printable(s)) })
+}
+
+// SearchTextFold is SearchText with the folding given.
+func (a Activity) SearchTextFold(fold func(string) string) string {
+	return SearchTextFold([]string{a.Subject, a.Body, a.Outcome, a.ContactName, a.AccountName, a.DealTitle}, nil, fold)
 }
 
 // Normalize checks an activity. A non-task is done when logged.

@@ -83,9 +83,15 @@ func FoldQuery(s string) string {
 // "O'Neil" is found by "oneil", "o'neil" and "neil"), and every phone is
 // added as the runs of its digits a user might type (see PhoneSearchTokens).
 func SearchText(parts []string, phones []string) string {
+	return SearchTextFold(parts, phones, func(s string) string { return Fold(Printable(s)) })
+}
+
+// SearchTextFold is SearchText with the folding of each part given (bulk
+// writes pass a cached one: names and subjects repeat).
+func SearchTextFold(parts []string, phones []string, fold func(string) string) string {
 	var b strings.Builder
 	for _, p := range parts {
-		f := Fold(Printable(p))
+		f := fold(p)
 		if f == "" {
 			continue
 		}

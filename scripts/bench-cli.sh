@@ -5,7 +5,9 @@
 #   contact list --search mar --limit 50 --json  vs  an FTS5 prefix query
 #     ordered by name with limit 50
 #   deal list --stage Proposal --json  vs  the Proposal deals with their
-#     account names in board order, as JSON
+#     account names in board order, as JSON (and with every field rolo prints)
+#   task list --overdue --json  vs  the open tasks due before now with their
+#     contact and account names, by due time, as JSON
 # Usage: scripts/bench-cli.sh [DB]   (default: a fresh large demo database)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,3 +37,26 @@ sql="SELECT d.id, d.title, d.amount, d.currency, d.stage, d.status, a.name AS ac
 hyperfine -N --warmup 3 --runs 20 \
   -n "sqlite3 Proposal deals as JSON" "sqlite3 -json $db \"$sql\"" \
   -n "rolo deal list --stage Proposal --json" "$work/rolo --db $db deal list --stage Proposal --json"
+
+sql="SELECT d.id, d.title, d.account_id, a.name AS account_name, d.contact_id,
+     trim(c.first_name || ' ' || c.last_name) AS contact_name, d.pipeline, d.stage, d.amount, d.currency,
+     d.probability, d.close_date, d.owner_id, u.name AS owner, d.status, d.lost_reason, d.closed_at,
+     d.stage_entered_at, d.notes, d.created_at, d.updated_at, d.archived_at, d.version
+     FROM deals d LEFT JOIN accounts a ON a.id = d.account_id LEFT JOIN contacts c ON c.id = d.contact_id
+     LEFT JOIN users u ON u.id = d.owner_id
+     WHERE d.pipeline = 'new-business' AND d.stage = 'proposal' AND d.archived_at IS NULL
+     ORDER BY d.board_key, d.id;"
+hyperfine -N --warmup 3 --runs 20 \
+  -n "sqlite3 Proposal deals with every field as JSON" "sqlite3 -json $db \"$sql\""
+
+now=$(date -u +%Y-%m-%dT%H:%M:%S.000Z)
+sql="SELECT t.id, t.kind, t.subject, t.body, t.at, t.all_day, t.done, t.done_at, t.duration, t.outcome,
+     t.contact_id, trim(c.first_name || ' ' || c.last_name) AS contact_name, t.account_id, a.name AS account_name,
+     t.deal_id, d.title AS deal_title, t.owner_id, u.name AS owner, t.created_at, t.updated_at, t.version
+     FROM activities t LEFT JOIN contacts c ON c.id = t.contact_id LEFT JOIN accounts a ON a.id = t.account_id
+     LEFT JOIN deals d ON d.id = t.deal_id LEFT JOIN users u ON u.id = t.owner_id
+     WHERE t.kind = 'task' AND t.done = 0 AND t.archived_at IS NULL AND t.at < '$now'
+     ORDER BY t.at, t.id;"
+hyperfine -N --warmup 3 --runs 20 \
+  -n "sqlite3 overdue tasks as JSON" "sqlite3 -json $db \"$sql\"" \
+  -n "rolo task list --overdue --json" "$work/rolo --db $db task list --overdue --json"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts the built binary in tmux at 160x45 on a large demo database and
-# reports how long the first screen with contact rows takes to appear
-# (from launch, polling the pane every few ms) and the process's resident
-# memory after scrolling and searching.
+# reports how long the first screen with data takes to appear (from
+# launch, polling the pane every few ms) for the contacts, the pipeline
+# and the activities, and the process's resident memory after scrolling
+# and searching the contacts.
 # Usage: scripts/bench-tui.sh [DB] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,14 +17,22 @@ if [ -z "$db" ]; then
   db="$work/large.db"
   ROLO_USER_NAME="Bench User" "$work/rolo" --db "$db" demo --size large
 fi
+# view, and what on screen shows its data has arrived
+for spec in "contacts:▌" "pipeline: of " "activities:Today ("; do
+view=${spec%%:*}
+want=${spec#*:}
 times=()
 for i in $(seq "$runs"); do
   start=$(date +%s%N)
-  tmux new-session -d -s rolo-bench -x 160 -y 45 "env ROLO_USER_NAME='Bench User' $work/rolo --db $db"
-  until tmux capture-pane -p -t rolo-bench 2>/dev/null | grep -q '▌'; do sleep 0.002; done
+  tmux new-session -d -s rolo-bench -x 160 -y 45 "env ROLO_USER_NAME='Bench User' ROLO_UI_START_VIEW=$view $work/rolo --db $db"
+  deadline=$(( $(date +%s) + 20 ))
+  until tmux capture-pane -p -t rolo-bench 2>/dev/null | grep -qF "$want"; do
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "$view never showed '$want'"; tmux capture-pane -p -t rolo-bench; exit 1; }
+    sleep 0.002
+  done
   end=$(date +%s%N)
   times+=($(( (end - start) / 1000000 )))
-  if [ "$i" -eq "$runs" ]; then
+  if [ "$i" -eq "$runs" ] && [ "$view" = contacts ]; then
     pid=$(tmux list-panes -t rolo-bench -F '#{pane_pid}')
     for k in G g; do tmux send-keys -t rolo-bench "$k"; sleep 0.3; done
     for _ in $(seq 50); do tmux send-keys -t rolo-bench C-d; done; sleep 0.5
@@ -32,5 +41,6 @@ for i in $(seq "$runs"); do
   fi
   tmux kill-session -t rolo-bench
 done
-printf 'first screen with rows (ms): %s\n' "${times[*]}"
-printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print "median " a[int((NR+1)/2)] " ms, max " a[NR] " ms"}'
+printf '%s: first screen with data (ms): %s\n' "$view" "${times[*]}"
+printf '%s\n' "${times[@]}" | sort -n | awk -v v="$view" '{a[NR]=$1} END {print v ": median " a[int((NR+1)/2)] " ms, max " a[NR] " ms"}'
+done

@@ -281,3 +281,22 @@ func TestQuotesNumberedWithExactTotals(t *testing.T) {
 		t.Fatalf("list %v", list)
 	}
 }
+
+// The bulk writer's fast history encoding says the same as snapshot.
+func TestCreatedJSONMatchesSnapshot(t *testing.T) {
+	acc := int64(3)
+	recs := []any{
+		model.Contact{ID: 7, FirstName: "Ayşe", LastName: "Yılmaz", Email: "a@b.co", AccountID: &acc, AccountName: "X",
+			Tags: []string{"vip"}, Custom: map[string]string{"k": "v"}, OwnerID: 1, Version: 1},
+		model.Deal{ID: 9, Title: "Deal", Amount: 120050, Currency: "EUR", Stage: "proposal", Status: "open", Probability: ptrInt(0), OwnerID: 1},
+	}
+	for _, r := range recs {
+		got, err := createdJSON(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := encodeJSON(snapshot(r, true)); got != want {
+			t.Errorf("createdJSON\n%s\nsnapshot\n%s", got, want)
+		}
+	}
+}

@@ -213,6 +213,9 @@ func (w *wtx) undoChange(ctx context.Context, c model.Change) error {
 	if !ok {
 		return &ConflictError{Entity: c.Entity, ID: c.EntityID, Reason: "changes to this kind of record cannot be undone"}
 	}
+	if _, bulk := c.Fields["bulk"]; bulk {
+		return &ConflictError{Entity: c.Entity, ID: c.EntityID, Reason: "records written in bulk (demo data) are not undone one by one"}
+	}
 	switch c.Action {
 	case "archive", "restore":
 		return w.setArchivedRow(ctx, c.Entity, ops.table, c.EntityID, 0, c.Action == "restore")

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"context"
+
 	"os"
+	"rolo/store"
 	"strings"
 
 	"rolo/config"
@@ -182,5 +185,73 @@ func BenchmarkBoardMove(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		settle(b, a, keys("L")[0])
 		settle(b, a, keys("H")[0])
+	}
+}
+
+// Activities on the large set: 1,000,000 of them.
+
+func BenchmarkActivitiesFirstFrame(b *testing.B) {
+	st, me := benchdb.Open(b)
+	cfg := benchConfig()
+	cfg.UI.StartView = "activities"
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := New(Deps{Store: st, Config: cfg, Me: me, Now: time.Now})
+		run(b, a, size(160, 45))
+		run(b, a, runCmd(a.Init())...)
+		if v := a.View(); !strings.Contains(v, "Today (") {
+			b.Fatal("no agenda on the first frame")
+		}
+	}
+}
+
+func BenchmarkActivitiesKeystroke(b *testing.B) {
+	for _, pane := range []string{"agenda", "log"} {
+		b.Run(pane, func(b *testing.B) {
+			a := benchApp(b)
+			run(b, a, keys("5")...)
+			if pane == "log" {
+				run(b, a, press(tea.KeyTab))
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if i%100 < 50 {
+					settle(b, a, keys("j")[0])
+				} else {
+					settle(b, a, keys("k")[0])
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLogKindFilter cycles the log's kind filter (f): each step
+// re-reads the newest page of a million-row log.
+func BenchmarkLogKindFilter(b *testing.B) {
+	a := benchApp(b)
+	run(b, a, keys("5")...)
+	run(b, a, press(tea.KeyTab))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		settle(b, a, keys("f")[0])
+	}
+}
+
+// BenchmarkContactTimeline opens the contact with the most activities.
+func BenchmarkContactTimeline(b *testing.B) {
+	st, _ := benchdb.Open(b)
+	a := benchApp(b)
+	var id int64
+	rows, _ := st.Activities.List(context.Background(), store.ListQuery{Desc: true, Limit: 1})
+	if len(rows) > 0 && rows[0].ContactID != nil {
+		id = *rows[0].ContactID
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		settle(b, a, openMsg{kind: "contact", id: id})
+		if !strings.Contains(a.View(), "Timeline") {
+			b.Fatal("no timeline")
+		}
+		settle(b, a, press(tea.KeyEsc))
 	}
 }

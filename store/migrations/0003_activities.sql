@@ -31,10 +31,10 @@ CREATE INDEX activities_tasks ON activities(at, id) WHERE kind = 'task' AND arch
 CREATE INDEX activities_log ON activities(at, id) WHERE archived_at IS NULL;
 CREATE INDEX activities_log_kind ON activities(kind, at, id) WHERE archived_at IS NULL;
 -- timelines and next steps
-CREATE INDEX activities_contact ON activities(contact_id, at, id);
-CREATE INDEX activities_account ON activities(account_id, at, id);
-CREATE INDEX activities_deal ON activities(deal_id, at, id);
-CREATE INDEX activities_lead ON activities(lead_id, at, id);
+CREATE INDEX activities_contact ON activities(contact_id, at, id) WHERE contact_id IS NOT NULL;
+CREATE INDEX activities_account ON activities(account_id, at, id) WHERE account_id IS NOT NULL;
+CREATE INDEX activities_deal ON activities(deal_id, at, id) WHERE deal_id IS NOT NULL;
+CREATE INDEX activities_lead ON activities(lead_id, at, id) WHERE lead_id IS NOT NULL;
 CREATE INDEX activities_deal_next ON activities(deal_id, at) WHERE kind = 'task' AND done = 0 AND archived_at IS NULL;
 CREATE INDEX history_timeline ON history(entity, entity_id, at, id);
 
