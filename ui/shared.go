@@ -48,13 +48,6 @@ func (s *shared) date(t time.Time) string {
 	return t.In(s.loc()).Format(s.deps.Config.Dates.Format)
 }
 
-func (s *shared) dateTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(s.loc()).Format(s.deps.Config.Dates.Format + " 15:04")
-}
-
 func (s *shared) loc() *time.Location {
 	if s.deps.Now != nil {
 		return s.deps.Now().Location()
