@@ -201,3 +201,71 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+func TestParseWhen(t *testing.T) {
+	ist := time.FixedZone("TRT", 3*3600)
+	now := time.Date(2027, 1, 29, 22, 30, 0, 0, ist) // a Friday evening in Istanbul (19:30 UTC)
+	cases := []struct {
+		in     string
+		want   time.Time
+		allDay bool
+	}{
+		{"2027-01-31", time.Date(2027, 1, 31, 23, 59, 59, 0, ist), true},
+		{"2027-01-31 14:30", time.Date(2027, 1, 31, 14, 30, 0, 0, ist), false},
+		{"31.01.2027", time.Date(2027, 1, 31, 23, 59, 59, 0, ist), true},
+		{"31.01.2027 9:05", time.Date(2027, 1, 31, 9, 5, 0, 0, ist), false},
+		{"today", time.Date(2027, 1, 29, 23, 59, 59, 0, ist), true},
+		{"tomorrow", time.Date(2027, 1, 30, 23, 59, 59, 0, ist), true},
+		{"tomorrow 9am", time.Date(2027, 1, 30, 9, 0, 0, 0, ist), false},
+		{"+3d", time.Date(2027, 2, 1, 23, 59, 59, 0, ist), true},
+		{"+2w", time.Date(2027, 2, 12, 23, 59, 59, 0, ist), true},
+		{"next fri", time.Date(2027, 2, 5, 23, 59, 59, 0, ist), true}, // on a Friday: a week later
+		{"next fri 14:00", time.Date(2027, 2, 5, 14, 0, 0, 0, ist), false},
+		{"in 2 hours", time.Date(2027, 1, 30, 0, 30, 0, 0, ist), false}, // crosses midnight
+		{"+45min", time.Date(2027, 1, 29, 23, 15, 0, 0, ist), false},
+		{"14:30", time.Date(2027, 1, 29, 14, 30, 0, 0, ist), false},
+		{"now", now, false},
+	}
+	for _, tc := range cases {
+		got, allDay, err := ParseWhen("due", tc.in, now, ist)
+		if err != nil || !got.Equal(tc.want) || allDay != tc.allDay || got.Location() != time.UTC {
+			t.Errorf("ParseWhen(%q) = %v %v %v, want %v %v (in UTC)", tc.in, got, allDay, err, tc.want.UTC(), tc.allDay)
+		}
+	}
+	for bad, says := range map[string]string{
+		"31/02":            "understood day 31 of February, which has 28 days",
+		"2027-02-30":       "which has 28 days",
+		"31.13.2027":       "no month 13",
+		"tomorrow 25:00":   "not a date or time",
+		"next blursday":    "not a date or time",
+		"":                 "not a date or time",
+		"in 3 fortnights":  "not a date or time",
+		"2027-01-31 14:61": "not a date or time",
+	} {
+		_, _, err := ParseWhen("due", bad, now, ist)
+		var ve *ValidationError
+		if !errors.As(err, &ve) || ve.Field != "due" || !strings.Contains(ve.Message, says) {
+			t.Errorf("ParseWhen(%q) = %v, want it to say %q", bad, err, says)
+		}
+	}
+}
+
+func FuzzParseWhen(f *testing.F) {
+	for _, s := range []string{"2027-01-31 14:30", "tomorrow 9am", "in 2 hours", "next fri 14:00", "31/02", "+45min", "12:60"} {
+		f.Add(s)
+	}
+	now := time.Date(2027, 1, 29, 22, 30, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		got, _, err := ParseWhen("when", s, now, time.FixedZone("X", -5*3600))
+		if err != nil {
+			var ve *ValidationError
+			if !errors.As(err, &ve) || ve.Field != "when" {
+				t.Fatalf("error without the field: %v", err)
+			}
+			return
+		}
+		if got.Location() != time.UTC || got.IsZero() {
+			t.Fatalf("ParseWhen(%q) = %v", s, got)
+		}
+	})
+}
