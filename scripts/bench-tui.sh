@@ -18,7 +18,7 @@ if [ -z "$db" ]; then
   ROLO_USER_NAME="Bench User" "$work/rolo" --db "$db" demo --size large
 fi
 # view, and what on screen shows its data has arrived
-for spec in "contacts:▌" "pipeline: of " "activities:Today ("; do
+for spec in "contacts:▌" "pipeline: of " "activities:▌"; do
 view=${spec%%:*}
 want=${spec#*:}
 times=()

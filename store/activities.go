@@ -268,6 +268,25 @@ func (r *Activities) Archive(ctx context.Context, id, version int64) (model.Acti
 	return setArchived(ctx, r.s, "activity", "activities", id, version, true, getActivity)
 }
 
+// openTasksOnly says a query reads open tasks and nothing narrows it
+// further: it then walks the small index of open tasks, which SQLite
+// would otherwise pass over for the index of every activity by kind (and
+// skip a hundred thousand done tasks on the way).
+func openTasksOnly(q ListQuery) bool {
+	return !q.Archived && q.ContactID == 0 && q.AccountID == 0 && q.DealID == 0 && q.LeadID == 0 &&
+		strings.TrimSpace(q.Search) == "" && (q.Open || !q.Agenda.IsZero())
+}
+
+const openTasksIndex = "INDEXED BY activities_open_tasks"
+
+// selectFrom is activitySelect reading activities through an index hint.
+func selectFrom(hint string) string {
+	if hint == "" {
+		return activitySelect
+	}
+	return strings.Replace(activitySelect, "FROM activities t ", "FROM activities t "+hint+" ", 1)
+}
+
 // activityFilter is the WHERE of an activity list, without the agenda.
 func (r *Activities) filter(ctx context.Context, q ListQuery) (conds []string, args []any, empty bool, err error) {
 	conds = []string{"t.archived_at IS NULL"}
@@ -341,14 +360,18 @@ func (r *Activities) List(ctx context.Context, q ListQuery) ([]model.Activity, e
 		// open tasks due before the agenda's start, then every task due
 		// from it on: two ordered index ranges, each cut to the page, merged
 		from := formatTime(q.Agenda)
-		part := func(extra string) string {
+		part := func(hint, extra string) string {
 			c := append(append([]string{}, conds...), "t.kind = 'task'", extra)
 			if kc != "" {
 				c = append(c, kc)
 			}
-			return "SELECT * FROM (" + activitySelect + " WHERE " + strings.Join(c, " AND ") + order + limit + ")"
+			return "SELECT * FROM (" + selectFrom(hint) + " WHERE " + strings.Join(c, " AND ") + order + limit + ")"
 		}
-		query = "SELECT * FROM (" + part("t.done = 0 AND t.at < ?") + " UNION ALL " + part("t.at >= ?") + ")" +
+		hint := ""
+		if openTasksOnly(q) {
+			hint = openTasksIndex
+		}
+		query = "SELECT * FROM (" + part(hint, "t.done = 0 AND t.at < ?") + " UNION ALL " + part("", "t.at >= ?") + ")" +
 			strings.ReplaceAll(order, "t.", "") + limit
 		a1 := append(append(append([]any{}, args...), from), kargs...)
 		a2 := append(append(append([]any{}, args...), from), kargs...)
@@ -358,7 +381,11 @@ func (r *Activities) List(ctx context.Context, q ListQuery) ([]model.Activity, e
 			conds = append(conds, kc)
 			args = append(args, kargs...)
 		}
-		query = activitySelect + " WHERE " + strings.Join(conds, " AND ") + order + limit
+		hint := ""
+		if openTasksOnly(q) {
+			hint = openTasksIndex
+		}
+		query = selectFrom(hint) + " WHERE " + strings.Join(conds, " AND ") + order + limit
 	}
 	out, err := queryAll(ctx, r.s.db, query, args, scanActivity)
 	if reversed {
@@ -380,14 +407,18 @@ func (r *Activities) Count(ctx context.Context, q ListQuery) (int, error) {
 	}
 	where := " WHERE " + strings.Join(conds, " AND ")
 	var n int
+	hint := ""
+	if openTasksOnly(q) {
+		hint = " " + openTasksIndex
+	}
 	if !q.Agenda.IsZero() {
 		from := formatTime(q.Agenda)
 		all := append(append(append([]any{}, args...), from), append(append([]any{}, args...), from)...)
-		err = r.s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM activities t`+where+` AND t.kind = 'task' AND t.done = 0 AND t.at < ?)
+		err = r.s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM activities t`+hint+where+` AND t.kind = 'task' AND t.done = 0 AND t.at < ?)
 			+ (SELECT count(*) FROM activities t`+where+` AND t.kind = 'task' AND t.at >= ?)`, all...).Scan(&n)
 		return n, err
 	}
-	err = r.s.db.QueryRowContext(ctx, `SELECT count(*) FROM activities t`+where, args...).Scan(&n)
+	err = r.s.db.QueryRowContext(ctx, `SELECT count(*) FROM activities t`+hint+where, args...).Scan(&n)
 	return n, err
 }
 

@@ -47,7 +47,11 @@ type activityKeys struct {
 func newActivitiesView(sh *shared) *activitiesView {
 	repo := sh.deps.Store.Activities
 	src := source[model.Activity]{list: repo.List, count: repo.Count, key: store.ActivityCursor}
-	v := &activitiesView{sh: sh, agenda: newWindow("agenda", src), log: newWindow("log", src),
+	log := newWindow("log", src)
+	// a log of a million rows is not counted: it pages on as it scrolls,
+	// and a short page tells where it ends
+	log.counted = true
+	v := &activitiesView{sh: sh, agenda: newWindow("agenda", src), log: log,
 		filter: newFilterBox("subjects, notes, outcomes, people"),
 		keys: activityKeys{
 			moveKeys:   newMoveKeys(),
@@ -356,6 +360,8 @@ func (v *activitiesView) View() string {
 			right := ""
 			if v.log.total >= 0 {
 				right = st.Muted.Render(plural(v.log.total, "match", "matches", v.sh.locale()))
+			} else if v.log.ready {
+				right = st.Muted.Render(plural(len(v.log.rows), "match", "matches", v.sh.locale()) + "+")
 			}
 			left := cut(v.filter.input.View(), max(0, v.width-lipgloss.Width(right)-1))
 			lines = append(lines, left+strings.Repeat(" ", max(1, v.width-lipgloss.Width(left)-lipgloss.Width(right)))+right)
