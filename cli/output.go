@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 
 	"github.com/spf13/cobra"
 
@@ -156,22 +157,54 @@ func (l listing[T]) run(cmd *cobra.Command, q store.ListQuery, limit int, asJSON
 		out = func(v T) error { t.row(l.row(v)...); return nil }
 		done = t.flush
 	}
-	shown := 0
-	err := pageAll(limit, func(page int, after *store.Cursor) (int, *store.Cursor, error) {
-		q.Limit, q.After = page, after
-		rows, err := l.fetch(cmd.Context(), q)
-		if err != nil || len(rows) == 0 {
-			return 0, nil, err
-		}
-		shown += len(rows)
-		for _, v := range rows {
-			if err := out(v); err != nil {
+	// pages are read on one goroutine and written on this one, so the
+	// queries and the encoding use both cores
+	type page struct {
+		rows []T
+		err  error
+	}
+	pages := make(chan page, 2)
+	stop := make(chan struct{})
+	go func() {
+		defer close(pages)
+		err := pageAll(limit, func(size int, after *store.Cursor) (int, *store.Cursor, error) {
+			q.Limit, q.After = size, after
+			rows, err := l.fetch(cmd.Context(), q)
+			if err != nil || len(rows) == 0 {
 				return 0, nil, err
 			}
+			select {
+			case pages <- page{rows: rows}:
+			case <-stop:
+				return 0, nil, errStopped
+			}
+			k := l.key(rows[len(rows)-1])
+			return len(rows), &k, nil
+		})
+		if err != nil && err != errStopped {
+			pages <- page{err: err}
 		}
-		k := l.key(rows[len(rows)-1])
-		return len(rows), &k, nil
-	})
+	}()
+	shown := 0
+	var err error
+	for p := range pages {
+		if err == nil {
+			err = p.err
+		}
+		for _, v := range p.rows {
+			if err != nil {
+				break
+			}
+			err = out(v)
+			shown++
+		}
+		if err != nil {
+			close(stop)
+			for range pages { // let the reader end
+			}
+			break
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -180,6 +213,8 @@ func (l listing[T]) run(cmd *cobra.Command, q store.ListQuery, limit int, asJSON
 	}
 	return done()
 }
+
+var errStopped = errors.New("stopped")
 
 // report says what a write did on stderr and, with --json, prints the
 // record on stdout.
