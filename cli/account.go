@@ -264,29 +264,9 @@ func (a *app) accountEditCmd() *cobra.Command {
 }
 
 func (a *app) accountDeleteCmd() *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:     "delete ID|NAME",
-		Aliases: []string{"archive"},
-		Short:   "Archive an account (hidden from lists; rolo undo brings it back)",
-		Args:    cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			s, err := a.open(ctx)
-			if err != nil {
-				return err
-			}
-			acc, err := findAccount(ctx, s, args[0])
-			if err != nil {
-				return err
-			}
-			acc, err = s.Store.Accounts.Archive(ctx, acc.ID, acc.Version)
-			if err != nil {
-				return err
-			}
-			return report(cmd, asJSON, acc, "archived account #%d %s (rolo undo brings it back)", acc.ID, acc.Name)
+	return archiveCmd(a, "account", "ID|NAME", findAccount,
+		func(ctx context.Context, s *Session, x model.Account) (model.Account, error) {
+			return s.Store.Accounts.Archive(ctx, x.ID, x.Version)
 		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the archived account as JSON")
-	return cmd
+		func(x model.Account) (int64, string) { return x.ID, x.Name })
 }

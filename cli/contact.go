@@ -302,29 +302,9 @@ func anyChanged(cmd *cobra.Command, names ...string) bool {
 }
 
 func (a *app) contactDeleteCmd() *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:     "delete ID|EMAIL",
-		Aliases: []string{"archive"},
-		Short:   "Archive a contact (hidden from lists; rolo undo brings it back)",
-		Args:    cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			s, err := a.open(ctx)
-			if err != nil {
-				return err
-			}
-			c, err := findContact(ctx, s, args[0])
-			if err != nil {
-				return err
-			}
-			c, err = s.Store.Contacts.Archive(ctx, c.ID, c.Version)
-			if err != nil {
-				return err
-			}
-			return report(cmd, asJSON, c, "archived contact #%d %s (rolo undo brings it back)", c.ID, c.Name())
+	return archiveCmd(a, "contact", "ID|EMAIL", findContact,
+		func(ctx context.Context, s *Session, c model.Contact) (model.Contact, error) {
+			return s.Store.Contacts.Archive(ctx, c.ID, c.Version)
 		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the archived contact as JSON")
-	return cmd
+		func(c model.Contact) (int64, string) { return c.ID, c.Name() })
 }

@@ -682,29 +682,9 @@ func (a *app) dealMoveCmd() *cobra.Command {
 }
 
 func (a *app) dealDeleteCmd() *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:     "delete ID",
-		Aliases: []string{"archive"},
-		Short:   "Archive a deal (hidden from lists and the board; rolo undo brings it back)",
-		Args:    cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			s, err := a.open(ctx)
-			if err != nil {
-				return err
-			}
-			d, err := findDeal(ctx, s, args[0])
-			if err != nil {
-				return err
-			}
-			d, err = s.Store.Deals.Archive(ctx, d.ID, d.Version)
-			if err != nil {
-				return err
-			}
-			return report(cmd, asJSON, d, "archived deal #%d %s (rolo undo brings it back)", d.ID, d.Title)
+	return archiveCmd(a, "deal", "ID", findDeal,
+		func(ctx context.Context, s *Session, d model.Deal) (model.Deal, error) {
+			return s.Store.Deals.Archive(ctx, d.ID, d.Version)
 		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the archived deal as JSON")
-	return cmd
+		func(d model.Deal) (int64, string) { return d.ID, d.Title })
 }

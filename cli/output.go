@@ -225,3 +225,33 @@ func report(cmd *cobra.Command, asJSON bool, rec any, format string, args ...any
 	}
 	return nil
 }
+
+// archiveCmd is "NOUN delete KEY": find the record, archive it, say so.
+func archiveCmd[T any](a *app, noun, key string, find func(context.Context, *Session, string) (T, error),
+	archive func(context.Context, *Session, T) (T, error), describe func(T) (int64, string)) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "delete " + key,
+		Aliases: []string{"archive"},
+		Short:   "Archive a " + noun + " (hidden from lists; rolo undo brings it back)",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			s, err := a.open(ctx)
+			if err != nil {
+				return err
+			}
+			rec, err := find(ctx, s, args[0])
+			if err != nil {
+				return err
+			}
+			if rec, err = archive(ctx, s, rec); err != nil {
+				return err
+			}
+			id, name := describe(rec)
+			return report(cmd, asJSON, rec, "archived %s #%d %s (rolo undo brings it back)", noun, id, name)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the archived "+noun+" as JSON")
+	return cmd
+}
