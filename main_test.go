@@ -491,3 +491,29 @@ func TestTUIActivitiesInTmux(t *testing.T) {
 		t.Fatalf("the logged call did not touch the contact: %s", out)
 	}
 }
+
+// E suspends the TUI for $EDITOR and resumes it intact: the notes the
+// editor wrote are saved and shown.
+func TestTUIEditorInTmux(t *testing.T) {
+	e := newEnv(t)
+	editor := filepath.Join(e.dir, "editor.sh")
+	os.WriteFile(editor, []byte("#!/bin/sh\nprintf 'Met at the trade fair in Izmir.\\n' >> \"$1\"\n"), 0o755)
+	e.vars = append(e.vars, "EDITOR="+editor, "VISUAL=")
+	e.mustRolo("contact", "add", "--first", "Hans", "--last", "Müller", "--email", "hans@example.de")
+	tm := startTmux(t, e, 100, 30)
+	tm.waitFor("open deals")
+	tm.send("2")
+	tm.waitFor("Hans Müller")
+	tm.send("E")
+	tm.waitFor("saved notes of contact Hans Müller")
+	tm.send("Enter")
+	s := tm.waitFor("notes: Met at the trade fair in Izmir.")
+	if !strings.Contains(s, "Contacts › Hans Müller") {
+		t.Fatalf("the TUI did not resume intact:\n%s", s)
+	}
+	tm.send("q")
+	out := e.mustRolo("contact", "show", "hans@example.de", "--json")
+	if !strings.Contains(out, `"notes": "Met at the trade fair in Izmir."`) {
+		t.Fatalf("notes not saved: %s", out)
+	}
+}
