@@ -184,7 +184,7 @@ func (a *app) open(ctx context.Context) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, cfg.Database.Path, store.Options{Rules: cfg.Rules()})
+	st, err := store.Open(ctx, cfg.Database.Path, store.Options{Rules: cfg.Rules(), Rates: cfg.RateSet()})
 	if err != nil {
 		return nil, err
 	}

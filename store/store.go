@@ -34,6 +34,7 @@ type Store struct {
 	db    *sql.DB
 	path  string
 	rules model.Rules
+	rates model.Rates
 	actor int64
 	now   func() time.Time
 
@@ -44,12 +45,14 @@ type Store struct {
 	Products   ProductRepo
 	Quotes     QuoteRepo
 	Activities ActivityRepo
+	Reports    ReportRepo
 	History    HistoryRepo
 }
 
 // Options tune Open.
 type Options struct {
 	Rules model.Rules      // validation rules from config
+	Rates model.Rates      // exchange rates for reports (base only when empty)
 	Now   func() time.Time // clock; time.Now when nil
 }
 
@@ -97,7 +100,10 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, rules: opt.Rules, now: opt.Now}
+	s := &Store{db: db, path: path, rules: opt.Rules, rates: opt.Rates, now: opt.Now}
+	if s.rates.Base == "" {
+		s.rates, _ = model.NewRates(opt.Rules.Base(), nil)
+	}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -108,6 +114,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	s.Products = &Products{s}
 	s.Quotes = &Quotes{s}
 	s.Activities = &Activities{s}
+	s.Reports = &Reports{s}
 	s.History = &History{s}
 	return s, nil
 }

@@ -91,7 +91,7 @@ func testStore(t testing.TB) (*store.Store, model.User) {
 	cfg := testConfig()
 	clock := testNow.Add(-72 * time.Hour)
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "rolo.db"),
-		store.Options{Rules: cfg.Rules(), Now: func() time.Time { return clock }})
+		store.Options{Rules: cfg.Rules(), Rates: cfg.RateSet(), Now: func() time.Time { return clock }})
 	if err != nil {
 		t.Fatal(err)
 	}
