@@ -517,3 +517,40 @@ func TestTUIEditorInTmux(t *testing.T) {
 		t.Fatalf("notes not saved: %s", out)
 	}
 }
+
+// The dashboard (6) shows the numbers of the deals added with the CLI, [
+// moves to the previous quarter, and enter on a stage's bar opens the
+// board on that stage.
+func TestTUIDashboardInTmux(t *testing.T) {
+	e := newEnv(t)
+	e.mustRolo("deal", "add", "--title", "Press line retrofit", "--amount", "10000", "--currency", "USD")
+	e.mustRolo("deal", "add", "--title", "Fleet telematics", "--amount", "20000", "--currency", "USD",
+		"--stage", "proposal", "--close", "+1d")
+	won := decode[map[string]any](t, e.mustRolo("deal", "add", "--title", "Service contract", "--amount", "5000", "--json"))
+	e.mustRolo("deal", "move", fmt.Sprint(won["id"]), "--won")
+	lost := decode[map[string]any](t, e.mustRolo("deal", "add", "--title", "Cloud migration", "--amount", "3000", "--json"))
+	e.mustRolo("deal", "move", fmt.Sprint(lost["id"]), "--lost", "--reason", "price")
+	tm := startTmux(t, e, 100, 30)
+	tm.waitFor("Press line retrofit")
+	tm.send("6")
+	s := tm.waitFor("Pipeline by stage")
+	for _, want := range []string{"Win rate 50% (1 won, 1 lost)", "Open pipeline $30k weighted $11k", "Cycle 0 d (median 0)"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("dashboard lacks %q:\n%s", want, s)
+		}
+	}
+	tm.send("[")
+	tm.waitFor("Win rate — (0 won, 0 lost)")
+	tm.send("]")
+	tm.waitFor("Win rate 50% (1 won, 1 lost)")
+	// tab to the stage bars, down to Proposal, enter
+	tm.send("Tab")
+	tm.send("j")
+	tm.send("j")
+	tm.send("Enter")
+	s = tm.waitFor("▸ Proposal 50%")
+	if !strings.Contains(s, "Fleet telematics") {
+		t.Fatalf("the board does not show the stage's deal:\n%s", s)
+	}
+	tm.send("q")
+}

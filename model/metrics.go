@@ -214,8 +214,9 @@ type MonthForecast struct {
 
 // Forecast is the weighted forecast per month, in the base currency.
 type Forecast struct {
-	Months  []MonthForecast
-	Missing []string // currencies left out for want of a rate
+	Months    []MonthForecast
+	Converted bool     // some amounts were in another currency
+	Missing   []string // currencies left out for want of a rate
 }
 
 // ComputeForecast sums, for each month, amount × probability of the open
@@ -258,6 +259,7 @@ func forecastFrom(months []string, counts map[string]int, each func(yield func(m
 			continue
 		}
 		byMonth[k.month] += v
+		f.Converted = f.Converted || k.cur != r.Base
 	}
 	for _, m := range months {
 		f.Months = append(f.Months, MonthForecast{Month: m, Deals: counts[m], Weighted: byMonth[m]})
@@ -321,4 +323,94 @@ func SortActivityCounts(rows []ActivityCount) {
 		}
 		return slices.Index(ActivityKinds, rows[i].Kind) < slices.Index(ActivityKinds, rows[j].Kind)
 	})
+}
+
+// StageFigures are the open deals of one stage: how many, their total and
+// their weighted total in the base currency.
+type StageFigures struct {
+	Stage    Stage
+	Deals    int
+	Total    int64
+	Weighted int64
+}
+
+// PipelineFigures is a pipeline's open deals per stage, in the base
+// currency. Converted says some amounts were in another currency; amounts
+// in currencies without a rate are left out and listed in Missing.
+type PipelineFigures struct {
+	Pipeline   Pipeline
+	Stages     []StageFigures
+	Deals      int
+	Total      int64
+	Weighted   int64
+	Converted  bool
+	Missing    []string
+	Currencies []string // every currency met, for the rates a report names
+}
+
+// ComputePipeline sums the open deals of p per stage: count, Σ amount and
+// Σ amount × probability (the deal's override, else its stage's), per
+// currency first and converted once per stage and currency.
+func ComputePipeline(deals []DealFact, p Pipeline, r Rates) PipelineFigures {
+	byStage := map[string]*StageTotal{}
+	for _, d := range deals {
+		if d.Status != StatusOpen || d.Pipeline != p.Key {
+			continue
+		}
+		t := byStage[d.Stage]
+		if t == nil {
+			t = &StageTotal{Stage: d.Stage}
+			byStage[d.Stage] = t
+		}
+		t.Deals++
+		i := slices.IndexFunc(t.Amounts, func(c CurrencyTotal) bool { return c.Currency == d.Currency })
+		if i < 0 {
+			t.Amounts = append(t.Amounts, CurrencyTotal{Currency: d.Currency})
+			i = len(t.Amounts) - 1
+		}
+		c := &t.Amounts[i]
+		c.Deals++
+		c.Amount += d.Amount
+		c.Weighted += d.Amount * int64(d.Probability)
+	}
+	var totals []StageTotal
+	for _, t := range byStage {
+		totals = append(totals, *t)
+	}
+	return PipelineFromTotals(p, totals, r)
+}
+
+// PipelineFromTotals is the pipeline figures from per-stage, per-currency
+// sums, as the store keeps them.
+func PipelineFromTotals(p Pipeline, totals []StageTotal, r Rates) PipelineFigures {
+	byStage := map[string]StageTotal{}
+	for _, t := range totals {
+		byStage[t.Stage] = t
+	}
+	f := PipelineFigures{Pipeline: p}
+	missing, seen := map[string]bool{}, map[string]bool{}
+	for _, s := range p.Open() {
+		t := byStage[s.Key]
+		total, weighted, conv, miss := t.InBase(r, s)
+		f.Stages = append(f.Stages, StageFigures{Stage: s, Deals: t.Deals, Total: total, Weighted: weighted})
+		f.Deals += t.Deals
+		f.Total += total
+		f.Weighted += weighted
+		f.Converted = f.Converted || conv
+		for _, m := range miss {
+			missing[m] = true
+		}
+		for _, c := range t.Amounts {
+			if !seen[c.Currency] {
+				seen[c.Currency] = true
+				f.Currencies = append(f.Currencies, c.Currency)
+			}
+		}
+	}
+	for m := range missing {
+		f.Missing = append(f.Missing, m)
+	}
+	sort.Strings(f.Missing)
+	sort.Strings(f.Currencies)
+	return f
 }

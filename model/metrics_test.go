@@ -123,9 +123,43 @@ func TestForecastMixedCurrencies(t *testing.T) {
 		{Month: "2026-12", Deals: 3, Weighted: 500000 + 55183},
 		{Month: "2027-01", Deals: 2, Weighted: 10000},
 		{Month: "2027-02", Deals: 0, Weighted: 0},
-	}, Missing: []string{"GBP"}}
+	}, Converted: true, Missing: []string{"GBP"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("forecast %+v, want %+v", got, want)
+	}
+	if usd := ComputeForecast(deals[:1], []string{"2026-12"}, r); usd.Converted || usd.Months[0].Weighted != 500000 {
+		t.Errorf("dollars only %+v", usd)
+	}
+}
+
+func TestPipelineFigures(t *testing.T) {
+	r, _ := NewRates("USD", map[string]string{"EUR": "1.10"})
+	p := DefaultPipelines()[0] // qualification 10, needs-analysis 25, proposal 50, negotiation 75
+	deals := []DealFact{
+		{Pipeline: p.Key, Stage: "qualification", Status: StatusOpen, Amount: 1000000, Currency: "USD", Probability: 10}, // $10,000 → $1,000
+		{Pipeline: p.Key, Stage: "proposal", Status: StatusOpen, Amount: 400000, Currency: "USD", Probability: 50},       // $4,000 → $2,000
+		{Pipeline: p.Key, Stage: "proposal", Status: StatusOpen, Amount: 200000, Currency: "USD", Probability: 90},       // override: $2,000 → $1,800
+		{Pipeline: p.Key, Stage: "proposal", Status: StatusOpen, Amount: 100000, Currency: "EUR", Probability: 50},       // €1,000 → $1,100 → $550
+		{Pipeline: p.Key, Stage: "negotiation", Status: StatusOpen, Amount: 300000, Currency: "GBP", Probability: 75},    // no rate: left out
+		{Pipeline: p.Key, Stage: "won", Status: StatusWon, Amount: 900000, Currency: "USD", Probability: 100},            // closed
+		{Pipeline: "renewals", Stage: "proposal", Status: StatusOpen, Amount: 5000, Currency: "USD", Probability: 50},    // other pipeline
+	}
+	got := ComputePipeline(deals, p, r)
+	want := []StageFigures{
+		{Stage: p.Stages[0], Deals: 1, Total: 1000000, Weighted: 100000},
+		{Stage: p.Stages[1]},
+		{Stage: p.Stages[2], Deals: 3, Total: 400000 + 200000 + 110000, Weighted: 200000 + 180000 + 55000},
+		{Stage: p.Stages[3], Deals: 1},
+	}
+	if !reflect.DeepEqual(got.Stages, want) {
+		t.Errorf("stages %+v\nwant %+v", got.Stages, want)
+	}
+	if got.Deals != 5 || got.Total != 1710000 || got.Weighted != 535000 || !got.Converted ||
+		!reflect.DeepEqual(got.Missing, []string{"GBP"}) || !reflect.DeepEqual(got.Currencies, []string{"EUR", "GBP", "USD"}) {
+		t.Errorf("pipeline %+v", got)
+	}
+	if e := ComputePipeline(nil, p, r); e.Deals != 0 || e.Total != 0 || len(e.Stages) != 4 || e.Converted {
+		t.Errorf("empty pipeline %+v", e)
 	}
 }
 

@@ -207,9 +207,28 @@ func (b *Bulk) finish() error {
 	if _, err := w.ExecContext(ctx, `DELETE FROM deal_totals`); err != nil {
 		return err
 	}
-	_, err := w.ExecContext(ctx, `INSERT INTO deal_totals SELECT pipeline, stage, owner_id, currency, count(*), sum(amount),
+	if _, err := w.ExecContext(ctx, `INSERT INTO deal_totals SELECT pipeline, stage, owner_id, currency, count(*), sum(amount),
 		sum(CASE WHEN probability IS NULL THEN amount ELSE 0 END), sum(coalesce(amount * probability, 0))
-		FROM deals WHERE archived_at IS NULL GROUP BY pipeline, stage, owner_id, currency`)
+		FROM deals WHERE archived_at IS NULL GROUP BY pipeline, stage, owner_id, currency`); err != nil {
+		return err
+	}
+	if _, err := w.ExecContext(ctx, `DELETE FROM forecast_totals`); err != nil {
+		return err
+	}
+	if _, err := w.ExecContext(ctx, `INSERT INTO forecast_totals SELECT substr(close_date, 1, 7), pipeline, stage, owner_id, currency,
+		count(*), sum(CASE WHEN probability IS NULL THEN amount ELSE 0 END), sum(coalesce(amount * probability, 0))
+		FROM deals WHERE archived_at IS NULL AND status = 'open' AND length(close_date) >= 7 GROUP BY 1, 2, 3, 4, 5`); err != nil {
+		return err
+	}
+	if _, err := w.ExecContext(ctx, `DELETE FROM activity_totals`); err != nil {
+		return err
+	}
+	// as migration 5 fills it; NOT INDEXED: one pass over the table beats
+	// a million index lookups
+	_, err := w.ExecContext(ctx, `INSERT INTO activity_totals
+		SELECT substr(CASE WHEN kind = 'task' THEN done_at ELSE at END, 1, 13), owner_id, kind, count(*)
+		FROM activities NOT INDEXED
+		WHERE archived_at IS NULL AND (kind <> 'task' OR (done = 1 AND done_at IS NOT NULL)) GROUP BY 1, 2, 3`)
 	return err
 }
 

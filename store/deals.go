@@ -399,6 +399,12 @@ func (r *Deals) filter(ctx context.Context, q ListQuery) (listFilter, error) {
 	if q.ContactID != 0 {
 		add("d.contact_id = ?", q.ContactID)
 	}
+	if q.CloseFrom != "" {
+		add("d.close_date >= ?", q.CloseFrom)
+	}
+	if q.CloseTo != "" {
+		add("d.close_date < ?", q.CloseTo)
+	}
 	sortCol := "sort_title"
 	if q.Board {
 		sortCol = "board_key"

@@ -27,6 +27,9 @@ type ReportRepo interface {
 	// Won sums what was won in the period, per currency.
 	Won(ctx context.Context, f ReportFilter) (deals int, amounts map[string]int64, err error)
 	TeamActivity(ctx context.Context, f ReportFilter) ([]model.ActivityCount, error)
+	// Pipeline is the open deals of p per stage, now; the period is not
+	// used.
+	Pipeline(ctx context.Context, f ReportFilter, p model.Pipeline) (model.PipelineFigures, error)
 }
 
 // Reports is the ReportRepo of a Store.
@@ -93,25 +96,22 @@ func (r *Reports) Cycle(ctx context.Context, f ReportFilter, loc *time.Location)
 	return model.ComputeCycle(facts, f.Period, loc), nil
 }
 
-// Forecast sums amount × probability per month and currency in SQL; the
-// stage's probability weighs deals without an override.
+// Forecast sums amount × probability per month and currency from the
+// forecast_totals the triggers keep; the stage's probability weighs deals
+// without an override.
 func (r *Reports) Forecast(ctx context.Context, f ReportFilter, months []string) (model.Forecast, error) {
 	if len(months) == 0 {
 		return model.Forecast{}, nil
 	}
 	scope, args := dealScope(f)
-	from := months[0] + "-01"
-	last, _ := time.Parse("2006-01", months[len(months)-1])
-	until := last.AddDate(0, 1, 0).Format(model.DateLayout)
 	type row struct {
 		month, cur, pipeline, stage string
 		deals                       int
 		plain, weighted             int64
 	}
-	rows, err := queryAll(ctx, r.s.db, `SELECT substr(close_date, 1, 7), currency, pipeline, stage, count(*),
-		sum(CASE WHEN probability IS NULL THEN amount ELSE 0 END), sum(coalesce(amount * probability, 0))
-		FROM deals WHERE archived_at IS NULL AND status = 'open' AND close_date >= ? AND close_date < ?`+scope+`
-		GROUP BY 1, 2, 3, 4`, append([]any{from, until}, args...), func(sc scanner) (row, error) {
+	rows, err := queryAll(ctx, r.s.db, `SELECT month, currency, pipeline, stage, sum(deals), sum(plain), sum(weighted)
+		FROM forecast_totals WHERE month >= ? AND month <= ?`+scope+`
+		GROUP BY 1, 2, 3, 4 HAVING sum(deals) > 0`, append([]any{months[0], months[len(months)-1]}, args...), func(sc scanner) (row, error) {
 		var x row
 		return x, sc.Scan(&x.month, &x.cur, &x.pipeline, &x.stage, &x.deals, &x.plain, &x.weighted)
 	})
@@ -166,23 +166,82 @@ func (r *Reports) Won(ctx context.Context, f ReportFilter) (int, map[string]int6
 }
 
 // TeamActivity counts activities logged and tasks completed per owner and
-// kind in the period.
+// kind in the period: the whole UTC hours inside it from activity_totals,
+// the ragged ends (a time zone off the hour) from the activities.
 func (r *Reports) TeamActivity(ctx context.Context, f ReportFilter) ([]model.ActivityCount, error) {
-	owner, args := "", periodArgs(f.Period)
-	if f.OwnerID != 0 {
-		owner = " AND owner_id = ?"
-		args = append(args, f.OwnerID)
+	type key struct {
+		owner int64
+		kind  string
 	}
-	all := append(append([]any{}, args...), args...)
-	out, err := queryAll(ctx, r.s.db, `SELECT owner_id, kind, count(*) FROM activities
-		WHERE archived_at IS NULL AND kind <> 'task' AND at >= ? AND at < ?`+owner+` GROUP BY owner_id, kind
-		UNION ALL
-		SELECT owner_id, 'task', count(*) FROM activities
-		WHERE kind = 'task' AND done = 1 AND archived_at IS NULL AND done_at >= ? AND done_at < ?`+owner+` GROUP BY owner_id`,
-		all, func(sc scanner) (model.ActivityCount, error) {
+	counts := map[key]int{}
+	add := func(q string, args []any) error {
+		rows, err := queryAll(ctx, r.s.db, q, args, func(sc scanner) (model.ActivityCount, error) {
 			var c model.ActivityCount
 			return c, sc.Scan(&c.OwnerID, &c.Kind, &c.Count)
 		})
+		for _, c := range rows {
+			counts[key{c.OwnerID, c.Kind}] += c.Count
+		}
+		return err
+	}
+	owner, ownerArgs := "", []any{}
+	if f.OwnerID != 0 {
+		owner = " AND owner_id = ?"
+		ownerArgs = []any{f.OwnerID}
+	}
+	raw := func(from, to time.Time) error {
+		args := []any{formatTime(from), formatTime(to)}
+		args = append(append(append(append([]any{}, args...), ownerArgs...), args...), ownerArgs...)
+		return add(`SELECT owner_id, kind, count(*) FROM activities
+			WHERE archived_at IS NULL AND kind <> 'task' AND at >= ? AND at < ?`+owner+` GROUP BY owner_id, kind
+			UNION ALL
+			SELECT owner_id, 'task', count(*) FROM activities
+			WHERE kind = 'task' AND done = 1 AND archived_at IS NULL AND done_at >= ? AND done_at < ?`+owner+` GROUP BY owner_id`, args)
+	}
+	from, to := f.Period.From.UTC(), f.Period.To.UTC()
+	h1, h2 := from.Truncate(time.Hour), to.Truncate(time.Hour)
+	if h1.Before(from) {
+		h1 = h1.Add(time.Hour)
+	}
+	if !h1.Before(h2) {
+		if err := raw(from, to); err != nil {
+			return nil, err
+		}
+	} else {
+		if err := add(`SELECT owner_id, kind, sum(n) FROM activity_totals WHERE hour >= ? AND hour < ?`+owner+`
+			GROUP BY owner_id, kind HAVING sum(n) > 0`,
+			append([]any{h1.Format(hourFormat), h2.Format(hourFormat)}, ownerArgs...)); err != nil {
+			return nil, err
+		}
+		if h1.After(from) {
+			if err := raw(from, h1); err != nil {
+				return nil, err
+			}
+		}
+		if to.After(h2) {
+			if err := raw(h2, to); err != nil {
+				return nil, err
+			}
+		}
+	}
+	out := make([]model.ActivityCount, 0, len(counts))
+	for k, n := range counts {
+		if n > 0 {
+			out = append(out, model.ActivityCount{OwnerID: k.owner, Kind: k.kind, Count: n})
+		}
+	}
 	model.SortActivityCounts(out)
-	return out, err
+	return out, nil
+}
+
+// hourFormat is an activity_totals hour.
+const hourFormat = "2006-01-02T15"
+
+// Pipeline reads the per-stage sums the deal_totals triggers keep.
+func (r *Reports) Pipeline(ctx context.Context, f ReportFilter, p model.Pipeline) (model.PipelineFigures, error) {
+	totals, err := r.s.Deals.Totals(ctx, ListQuery{Pipeline: p.Key, OwnerID: f.OwnerID})
+	if err != nil {
+		return model.PipelineFigures{}, err
+	}
+	return model.PipelineFromTotals(p, totals, r.rates()), nil
 }

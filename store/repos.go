@@ -26,6 +26,8 @@ type ListQuery struct {
 	Status    string // deals with this status: open, won, lost
 	ContactID int64  // deals of one contact
 	Board     bool   // deals in board order (Cursor.Sort is the board key)
+	CloseFrom string // deals expected to close on or after this day (YYYY-MM-DD)
+	CloseTo   string // ... and before this day
 
 	// Activities (Cursor.Sort is the stored time).
 	Kind   string    // activities of one kind

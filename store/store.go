@@ -135,6 +135,9 @@ func (s *Store) Actor() int64 { return s.actor }
 // Rules are the validation rules the store applies.
 func (s *Store) Rules() model.Rules { return s.rules }
 
+// Rates are the exchange rates the store's reports convert with.
+func (s *Store) Rates() model.Rates { return s.rates }
+
 // checkFile refuses, without writing a byte, a file that is not a rolo
 // database: not SQLite at all, SQLite with another program's application
 // id, SQLite holding tables but no rolo schema, or a rolo schema newer

@@ -92,6 +92,7 @@ func New(deps Deps) *App {
 		{key: "2", name: "contacts", kind: "contact", view: newContactsView(sh)},
 		{key: "3", name: "accounts", kind: "account", view: newAccountsView(sh)},
 		{key: "5", name: "activities", kind: "activity", view: newActivitiesView(sh)},
+		{key: "6", name: "dashboard", kind: "dashboard", view: newDashboardView(sh)},
 	}
 	for i, t := range a.tabs {
 		if t.name == deps.Config.UI.StartView {
@@ -205,6 +206,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.push(newDetailView(a.sh, msg.kind, msg.id))
 	case openQuoteMsg:
 		return a, a.push(newQuoteView(a.sh, msg.id))
+	case drillMsg:
+		return a, a.drill(msg)
 	case newQuoteMsg:
 		return a, a.createQuote(msg.dealID)
 	case quoteCreatedMsg:
@@ -420,6 +423,21 @@ func (a *App) loadForEdit(kind string, id int64) tea.Cmd {
 
 type quoteCreatedMsg struct{ q model.Quote }
 
+// drill opens the deals behind a dashboard bar: a stage on the board, a
+// month as a list of the deals expected to close in it.
+func (a *App) drill(m drillMsg) tea.Cmd {
+	if m.stage != "" {
+		a.stack = nil
+		cmd := a.showTab(0)
+		return tea.Batch(cmd, a.tabs[0].view.(*pipelineView).show(m.q.Pipeline, m.stage))
+	}
+	v := newDealsView(a.sh, m.title, m.q)
+	if o := a.ownerOptions(); a.owner > 0 && a.owner < len(o) {
+		v.owner = o[a.owner].ID
+	}
+	return a.push(v)
+}
+
 // activityFormMsg opens the log or task form once its links are known.
 type activityFormMsg struct {
 	kind  string
@@ -577,18 +595,29 @@ func (a *App) View() string {
 	return strings.Join([]string{a.header(), body, a.footer()}, "\n")
 }
 
+// headerRightRoom is the width kept for the owner filter and the count
+// before the tab bar falls back to its compact form.
+const headerRightRoom = 40
+
 func (a *App) header() string {
 	st := a.sh.st
-	parts := []string{st.Brand.Render(" rolo")}
-	for i, t := range a.tabs {
-		label := t.key + " " + t.view.Title()
-		if i == a.active {
-			parts = append(parts, st.TabActive.Render(label))
-		} else {
-			parts = append(parts, st.Tab.Render(label))
+	tabs := func(compact bool) string {
+		parts := []string{st.Brand.Render(" rolo")}
+		for i, t := range a.tabs {
+			label := t.key + " " + t.view.Title()
+			switch {
+			case i == a.active:
+				parts = append(parts, st.TabActive.Render(label))
+			case compact:
+				// On narrow terminals the inactive tabs shrink to their key so
+				// the owner filter and the count stay readable.
+				parts = append(parts, st.Tab.Render(t.key))
+			default:
+				parts = append(parts, st.Tab.Render(label))
+			}
 		}
+		return strings.Join(parts, "  ")
 	}
-	left := strings.Join(parts, "  ")
 	var right string
 	if n := len(a.stack); n > 0 && a.form == nil {
 		right = a.stack[n-1].Title()
@@ -597,6 +626,10 @@ func (a *App) header() string {
 		if s := a.tabs[a.active].view.Summary(); s != "" {
 			right += " · " + s
 		}
+	}
+	left := tabs(false)
+	if lipgloss.Width(left)+min(lipgloss.Width(right)+3, headerRightRoom) > a.width {
+		left = tabs(true)
 	}
 	right = st.HeaderRight.Render(cut(model.Printable(right), max(0, a.width-lipgloss.Width(left)-3))) + " "
 	if lipgloss.Width(left)+lipgloss.Width(right) > a.width {

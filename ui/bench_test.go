@@ -255,3 +255,45 @@ func BenchmarkContactTimeline(b *testing.B) {
 		settle(b, a, press(tea.KeyEsc))
 	}
 }
+
+func BenchmarkDashboardFirstFrame(b *testing.B) {
+	st, me := benchdb.Open(b)
+	cfg := benchConfig()
+	cfg.UI.StartView = "dashboard"
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		a := New(Deps{Store: st, Config: cfg, Me: me, Now: time.Now})
+		run(b, a, size(160, 45))
+		run(b, a, runCmd(a.Init())...)
+		if v := a.View(); !strings.Contains(v, "Pipeline by stage") {
+			b.Fatalf("no dashboard:\n%s", v)
+		}
+	}
+}
+
+// BenchmarkDashboardPeriodSwitch is [ and ] in turn: every figure read
+// again for the other quarter.
+func BenchmarkDashboardPeriodSwitch(b *testing.B) {
+	a := benchApp(b)
+	run(b, a, keys("6")...)
+	prev, next := keys("[")[0], keys("]")[0]
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if i%2 == 0 {
+			settle(b, a, prev)
+		} else {
+			settle(b, a, next)
+		}
+	}
+}
+
+// BenchmarkDashboardOwnerSwitch is o: all, me, each rep in turn.
+func BenchmarkDashboardOwnerSwitch(b *testing.B) {
+	a := benchApp(b)
+	run(b, a, keys("6")...)
+	o := keys("o")[0]
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		settle(b, a, o)
+	}
+}

@@ -68,3 +68,31 @@ func newAccountsView(sh *shared) *listView[model.Account] {
 		search: "names, domains, industries",
 	}, source[model.Account]{list: repo.List, count: repo.Count, key: accountKey})
 }
+
+// newDealsView is a table of deals: a dashboard drill-down's.
+func newDealsView(sh *shared, title string, base store.ListQuery) *listView[model.Deal] {
+	repo := sh.deps.Store.Deals
+	v := newListView(sh, listSpec[model.Deal]{
+		kind:  "deal",
+		title: title,
+		noun:  "deals",
+		cols: []colSpec{
+			{title: "Title", min: 16, weight: 3},
+			{title: "Account", min: 12, weight: 2, drop: 3},
+			{title: "Stage", min: 12, drop: 4},
+			{title: "Amount", min: 13, right: true},
+			{title: "Close", min: 10, drop: 2},
+			{title: "Owner", min: 10, weight: 1, drop: 5},
+		},
+		cells: func(sh *shared, d model.Deal) []string {
+			return []string{d.Title, d.AccountName, d.StageName, model.FormatMoney(d.Money(), sh.locale()), d.CloseDate, d.OwnerName}
+		},
+		ident:  func(d model.Deal) (int64, string, int64) { return d.ID, d.Title, d.Version },
+		empty:  []string{"No deals here."},
+		search: "titles, accounts, contacts",
+	}, source[model.Deal]{list: repo.List, count: repo.Count, key: func(d model.Deal) store.Cursor {
+		return store.Cursor{Sort: d.SortTitle(), ID: d.ID}
+	}})
+	v.base = base
+	return v
+}

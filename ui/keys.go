@@ -36,6 +36,7 @@ func newGlobalKeys() globalKeys {
 			key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "contacts")),
 			key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "accounts")),
 			key.NewBinding(key.WithKeys("5"), key.WithHelp("5", "activities")),
+			key.NewBinding(key.WithKeys("6"), key.WithHelp("6", "dashboard")),
 		},
 		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),

@@ -34,6 +34,7 @@ type listView[T any] struct {
 	spec   listSpec[T]
 	win    *window[T]
 	filter filterBox
+	base   store.ListQuery // filters the view always has (a drill-down's)
 	owner  int64
 	width  int
 	height int
@@ -61,7 +62,8 @@ type allCountMsg struct {
 // countAll counts the records the header shows ("100,000 contacts"),
 // which the search does not change.
 func (v *listView[T]) countAll() tea.Cmd {
-	q := store.ListQuery{OwnerID: v.owner}
+	q := v.base
+	q.OwnerID = v.owner
 	id, count := v.win.id, v.win.src.count
 	return func() tea.Msg {
 		n, err := count(context.Background(), q)
@@ -73,7 +75,9 @@ func (v *listView[T]) countAll() tea.Cmd {
 }
 
 func (v *listView[T]) query() store.ListQuery {
-	return store.ListQuery{Search: strings.TrimSpace(v.filter.value()), OwnerID: v.owner}
+	q := v.base
+	q.Search, q.OwnerID = strings.TrimSpace(v.filter.value()), v.owner
+	return q
 }
 
 // SetOwner filters by owner (0: everyone).

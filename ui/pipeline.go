@@ -416,6 +416,28 @@ func (v *pipelineView) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
+// show focuses a pipeline's stage (a dashboard drill-down), showing the
+// closed columns when the stage is one of them.
+func (v *pipelineView) show(pipeline, stage string) tea.Cmd {
+	for i, p := range v.pipes {
+		if p.Key == pipeline && i != v.pi {
+			v.pi = i
+			v.buildColumns()
+		}
+	}
+	if st, ok := v.pipeline().Find(stage); ok && st.Kind != model.StageOpen && !v.closed {
+		v.closed = true
+		v.buildColumns()
+	}
+	for i, c := range v.cols {
+		if c.stage.Key == stage {
+			v.focus = i
+		}
+	}
+	v.layout()
+	return v.requery()
+}
+
 // newStage is the stage a new deal starts in: the focused open column.
 func (v *pipelineView) newStage() string {
 	if c := v.column(); c != nil && c.stage.Kind == model.StageOpen {

@@ -60,7 +60,13 @@ func Path(tb testing.TB) string {
 func Open(tb testing.TB) (*store.Store, model.User) {
 	tb.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, Path(tb), store.Options{Rules: model.Rules{Region: "US"}})
+	// the demo's deals are in dollars, euros, pounds and lira: with rates
+	// for all, the reports convert every amount
+	rates, err := model.NewRates("USD", map[string]string{"EUR": "1.08", "GBP": "1.27", "TRY": "0.029"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	st, err := store.Open(ctx, Path(tb), store.Options{Rules: model.Rules{Region: "US"}, Rates: rates})
 	if err != nil {
 		tb.Fatal(err)
 	}
