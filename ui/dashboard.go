@@ -50,7 +50,9 @@ type dashData struct {
 	inPeriod model.Forecast // the period's months
 	wonAgo   int64          // won in the same dates a year earlier, base currency
 	wonAgoN  int
-	activity []model.ActivityCount
+	winBefore model.WinRate // the period before, for the change in points
+	activity  []model.ActivityCount
+	weekly    map[int64][4]int // activities per owner in each of the last four weeks, oldest first
 	users    map[int64]string
 	rates    []string
 }
@@ -112,6 +114,11 @@ func loadDashboard(ctx context.Context, st *store.Store, p model.Pipeline, perio
 	if d.win, err = st.Reports.WinRate(ctx, f); err != nil {
 		return nil, err
 	}
+	before := f
+	before.Period = period.Shift(-1)
+	if d.winBefore, err = st.Reports.WinRate(ctx, before); err != nil {
+		return nil, err
+	}
 	if d.cycle, err = st.Reports.Cycle(ctx, f, loc); err != nil {
 		return nil, err
 	}
@@ -152,6 +159,21 @@ func loadDashboard(ctx context.Context, st *store.Store, p model.Pipeline, perio
 	weeks := store.ReportFilter{Period: model.Period{Kind: "custom", From: today.AddDate(0, 0, -27), To: today.AddDate(0, 0, 1)}, OwnerID: owner}
 	if d.activity, err = st.Reports.TeamActivity(ctx, weeks); err != nil {
 		return nil, err
+	}
+	d.weekly = map[int64][4]int{}
+	for w := 0; w < 4; w++ {
+		week := weeks
+		week.Period.From = today.AddDate(0, 0, -27+7*w)
+		week.Period.To = week.Period.From.AddDate(0, 0, 7)
+		counts, err := st.Reports.TeamActivity(ctx, week)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range counts {
+			row := d.weekly[c.OwnerID]
+			row[w] += c.Count
+			d.weekly[c.OwnerID] = row
+		}
 	}
 	users, err := st.Users.List(ctx)
 	if err != nil {
@@ -279,7 +301,13 @@ func (v *dashboardView) View() string {
 		return ""
 	}
 	approx := approxIf(d.pipe.Converted)
-	lines := []string{st.Title.Render(cut(d.period.Label()+" · "+v.pipeline().Name, v.width))}
+	title := v.periodLabel(d.period) + " · " + v.ownerLabel(d) + " · " + v.pipeline().Name
+	hint := "[ ] period  o owner  p pipeline"
+	if lipgloss.Width(title)+2+len(hint) > v.width {
+		hint = ""
+	}
+	lines := []string{st.Title.Render(cut(title, v.width)) +
+		strings.Repeat(" ", max(0, v.width-lipgloss.Width(cut(title, v.width))-lipgloss.Width(hint))) + st.Muted.Render(hint)}
 
 	win := "—"
 	if d.win.Rate != "" {
@@ -294,7 +322,8 @@ func (v *dashboardView) View() string {
 		inPeriod += m.Weighted
 	}
 	tiles := []string{
-		st.Label.Render("Win rate ") + st.Title.Render(win) + st.Muted.Render(fmt.Sprintf(" (%d won, %d lost)", d.win.Won, d.win.Lost)),
+		st.Label.Render("Win rate ") + st.Title.Render(win) + change(d.win, d.winBefore) +
+			st.Muted.Render(fmt.Sprintf(" (%d won, %d lost)", d.win.Won, d.win.Lost)),
 		st.Label.Render("Cycle ") + st.Title.Render(cycle),
 		st.Label.Render("Open pipeline ") + st.Title.Render(approx+v.money(d.pipe.Total)) + st.Muted.Render(" weighted "+approx+v.money(d.pipe.Weighted)),
 		st.Label.Render("Forecast ") + st.Title.Render(approxIf(d.inPeriod.Converted)+v.money(inPeriod)) +
@@ -350,6 +379,80 @@ func (v *dashboardView) View() string {
 		lines[i] = cut(l, v.width)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// periodLabel names the period relative to today where it can: "This
+// quarter (Oct–Dec 2026)", "Last quarter (Jul–Sep 2026)", "This month
+// (December 2026)", else its own label.
+func (v *dashboardView) periodLabel(p model.Period) string {
+	now, loc := v.sh.now(), v.sh.loc()
+	for _, n := range []struct{ name, label string }{
+		{"this-quarter", "This quarter"}, {"last-quarter", "Last quarter"}, {"this-month", "This month"},
+	} {
+		if q, err := model.NamedPeriod(n.name, now, loc); err == nil && q.From.Equal(p.From) && q.To.Equal(p.To) {
+			switch p.Kind {
+			case "quarter":
+				return fmt.Sprintf("%s (%s–%s)", n.label, p.From.Format("Jan"), p.Last().Format("Jan 2006"))
+			case "month":
+				return fmt.Sprintf("%s (%s)", n.label, p.From.Format("January 2006"))
+			}
+		}
+	}
+	return p.Label()
+}
+
+// ownerLabel says whose numbers these are.
+func (v *dashboardView) ownerLabel(d *dashData) string {
+	switch v.owner {
+	case 0:
+		return "all owners"
+	case v.sh.deps.Me.ID:
+		return "mine"
+	}
+	return model.Printable(d.users[v.owner])
+}
+
+// change is the win rate's move from the period before, in points:
+// "▲4 pts", "▼12.5 pts", "±0 pts"; nothing when either has no rate.
+func change(now, before model.WinRate) string {
+	if now.Rate == "" || before.Rate == "" {
+		return ""
+	}
+	a, err1 := model.ParseDecimal("rate", now.Rate, 4)
+	b, err2 := model.ParseDecimal("rate", before.Rate, 4)
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	// rates have four places, points one: tenths of a point, half away
+	// from zero
+	d := a - b
+	tenths := (max(d, -d) + 5) / 10
+	pts := model.TrimDecimal(model.FormatDecimal(tenths, 1))
+	switch {
+	case tenths == 0:
+		return " ±0 pts"
+	case d > 0:
+		return " ▲" + pts + " pts"
+	}
+	return " ▼" + pts + " pts"
+}
+
+// sparkline draws counts as block heights.
+func sparkline(counts []int) string {
+	blocks := []rune("▁▂▃▄▅▆▇█")
+	most := 0
+	for _, c := range counts {
+		most = max(most, c)
+	}
+	var b strings.Builder
+	for _, c := range counts {
+		i := 0
+		if most > 0 {
+			i = c * (len(blocks) - 1) / most
+		}
+		b.WriteRune(blocks[i])
+	}
+	return b.String()
 }
 
 // approxIf is the ≈ of amounts converted from other currencies.
@@ -463,15 +566,17 @@ func (v *dashboardView) activityTable(room int) []string {
 		counts[a.OwnerID][a.Kind] = a.Count
 		totals[a.OwnerID] += a.Count
 	}
-	header := fmt.Sprintf(" %-20s", "")
-	for _, k := range model.ActivityKinds {
-		label := k + "s"
+	const nameW = 18
+	labels := make([]string, len(model.ActivityKinds))
+	header := " " + strings.Repeat(" ", nameW)
+	for i, k := range model.ActivityKinds {
+		labels[i] = k + "s"
 		if k == model.KindTask {
-			label = "tasks done"
+			labels[i] = "tasks done"
 		}
-		header += fmt.Sprintf(" %10s", label)
+		header += " " + rightAlign(labels[i], max(6, len(labels[i])))
 	}
-	out = append(out, st.Muted.Render(header))
+	out = append(out, st.Muted.Render(header+"  weekly"))
 	shown := owners
 	if fit := room - len(out); len(owners) > fit {
 		// the busiest reps, in the usual order, and a line for the rest
@@ -484,11 +589,13 @@ func (v *dashboardView) activityTable(room int) []string {
 		shown = slices.DeleteFunc(slices.Clone(owners), func(o int64) bool { return !keep[o] })
 	}
 	for _, o := range shown {
-		row := fmt.Sprintf(" %-20s", cut(model.Printable(d.users[o]), 20))
-		for _, k := range model.ActivityKinds {
-			row += fmt.Sprintf(" %10s", formatInt(counts[o][k], v.sh.locale()))
+		name := cut(model.Printable(d.users[o]), nameW)
+		row := " " + name + strings.Repeat(" ", nameW-lipgloss.Width(name))
+		for i, k := range model.ActivityKinds {
+			row += " " + rightAlign(formatInt(counts[o][k], v.sh.locale()), max(6, len(labels[i])))
 		}
-		out = append(out, row)
+		w := d.weekly[o]
+		out = append(out, row+"  "+st.Accent.Render(sparkline(w[:])))
 	}
 	if n := len(owners) - len(shown); n > 0 {
 		out = append(out, st.Faint.Render(fmt.Sprintf(" … %d more reps (o picks one)", n)))

@@ -165,8 +165,8 @@ func TestDashboardFiguresMatchTheHandComputation(t *testing.T) {
 	a, _ := dashApp(t, 160, 48)
 	v := squash(a.View())
 	for _, want := range []string{
-		"Q4 2026 (Oct–Dec) · New business",
-		"Win rate 75% (3 won, 1 lost)",
+		"This quarter (Oct–Dec 2026) · all owners · New business",
+		"Win rate 75% ▲25 pts (3 won, 1 lost)",
 		"Cycle 51 d (median 53)",
 		"Open pipeline ≈$75k weighted ≈$44.8k",
 		"Forecast $1k · won a year earlier $30k (1)",
@@ -190,7 +190,7 @@ func TestDashboardFiguresMatchTheHandComputation(t *testing.T) {
 	for _, l := range strings.Split(v, "\n") {
 		rows[strings.TrimSpace(l)] = true
 	}
-	for _, want := range []string{"calls emails meetings notes tasks done", "Test User 2 1 0 0 1", "Deniz Kaya 0 0 1 0 0"} {
+	for _, want := range []string{"calls emails meetings notes tasks done weekly", "Test User 2 1 0 0 1 ▁▃▁█", "Deniz Kaya 0 0 1 0 0 ▁▁█▁"} {
 		if !rows[want] {
 			t.Errorf("activity table lacks row %q:\n%s", want, v)
 		}
@@ -211,7 +211,7 @@ func TestDashboardPeriodAndOwnerKeysChangeTheNumbers(t *testing.T) {
 	a, _ := dashApp(t, 160, 48)
 	run(t, a, keys("[")...)
 	v := squash(a.View())
-	for _, want := range []string{"Q3 2026 (Jul–Sep)", "Win rate 50% (1 won, 1 lost)", "Cycle 45 d (median 45)", "Forecast $0 · won a year earlier $0 (0)"} {
+	for _, want := range []string{"Last quarter (Jul–Sep 2026) · all owners", "Win rate 50% (1 won, 1 lost)", "Cycle 45 d (median 45)", "Forecast $0 · won a year earlier $0 (0)"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("last quarter lacks %q:\n%s", want, v)
 		}
@@ -221,13 +221,13 @@ func TestDashboardPeriodAndOwnerKeysChangeTheNumbers(t *testing.T) {
 		t.Errorf("a quarter without closed deals has no win rate:\n%s", v)
 	}
 	run(t, a, keys("]]")...)
-	if v := squash(a.View()); !strings.Contains(v, "Win rate 75% (3 won, 1 lost)") {
+	if v := squash(a.View()); !strings.Contains(v, "Win rate 75% ▲25 pts (3 won, 1 lost)") {
 		t.Errorf("] came back to this quarter:\n%s", v)
 	}
 	// o: all → me → Deniz
 	run(t, a, keys("o")...)
 	v = squash(a.View())
-	for _, want := range []string{"owner: me", "Win rate 100% (2 won, 0 lost)", "Cycle 46.5 d (median 46.5)", "Open pipeline ≈$53k weighted ≈$33.8k"} {
+	for _, want := range []string{"owner: me", "· mine ·", "Win rate 100% ▲50 pts (2 won, 0 lost)", "Cycle 46.5 d (median 46.5)", "Open pipeline ≈$53k weighted ≈$33.8k"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("my numbers lack %q:\n%s", want, v)
 		}
@@ -237,15 +237,15 @@ func TestDashboardPeriodAndOwnerKeysChangeTheNumbers(t *testing.T) {
 	}
 	run(t, a, keys("o")...)
 	v = squash(a.View())
-	for _, want := range []string{"owner: Deniz Kaya", "Win rate 50% (1 won, 1 lost)", "Cycle 60 d (median 60)", "Open pipeline ≈$22k weighted ≈$11k"} {
+	for _, want := range []string{"owner: Deniz Kaya", "· Deniz Kaya ·", "Win rate 50% (1 won, 1 lost)", "Cycle 60 d (median 60)", "Open pipeline ≈$22k weighted ≈$11k"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("Deniz's numbers lack %q:\n%s", want, v)
 		}
 	}
 	// p: the renewals pipeline
-	run(t, a, keys("oop")...)
+	run(t, a, keys("op")...)
 	v = squash(a.View())
-	for _, want := range []string{"Q4 2026 (Oct–Dec) · Renewals", "Win rate — (0 won, 0 lost)", "Open pipeline $5k weighted $3k", "Forecast $3k"} {
+	for _, want := range []string{"This quarter (Oct–Dec 2026) · all owners · Renewals", "Win rate — (0 won, 0 lost)", "Open pipeline $5k weighted $3k", "Forecast $3k"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("renewals lack %q:\n%s", want, v)
 		}
@@ -277,5 +277,26 @@ func TestDashboardDrillsIntoAStageAndAMonth(t *testing.T) {
 	}
 	if !strings.Contains(v, "Deals closing in January 2027") {
 		t.Errorf("the list says what it shows:\n%s", v)
+	}
+}
+
+func TestWinRateChangeInPoints(t *testing.T) {
+	for _, c := range []struct{ now, before, want string }{
+		{"0.7500", "0.5000", " ▲25 pts"},
+		{"0.3333", "0.5000", " ▼16.7 pts"},
+		{"0.5004", "0.5000", " ±0 pts"},
+		{"0.5005", "0.5000", " ▲0.1 pts"},
+		{"0.5000", "", ""},
+		{"", "0.5000", ""},
+	} {
+		if got := change(model.WinRate{Rate: c.now}, model.WinRate{Rate: c.before}); got != c.want {
+			t.Errorf("%s after %s: %q, want %q", c.now, c.before, got, c.want)
+		}
+	}
+	if got := sparkline([]int{0, 1, 0, 3}); got != "▁▃▁█" {
+		t.Errorf("sparkline %q", got)
+	}
+	if got := sparkline([]int{0, 0}); got != "▁▁" {
+		t.Errorf("empty sparkline %q", got)
 	}
 }
