@@ -41,20 +41,20 @@ type dashKeys struct {
 
 // dashData is everything the dashboard draws, read in one command.
 type dashData struct {
-	period   model.Period
-	win      model.WinRate
-	cycle    model.Cycle
-	pipe     model.PipelineFigures
-	missing  []string       // currencies left out of some figure for want of a rate
-	forecast model.Forecast // the next six months
-	inPeriod model.Forecast // the period's months
-	wonAgo   int64          // won in the same dates a year earlier, base currency
-	wonAgoN  int
+	period    model.Period
+	win       model.WinRate
+	cycle     model.Cycle
+	pipe      model.PipelineFigures
+	missing   []string       // currencies left out of some figure for want of a rate
+	forecast  model.Forecast // the next six months
+	inPeriod  model.Forecast // the period's months
+	wonAgo    int64          // won in the same dates a year earlier, base currency
+	wonAgoN   int
 	winBefore model.WinRate // the period before, for the change in points
 	activity  []model.ActivityCount
 	weekly    map[int64][4]int // activities per owner in each of the last four weeks, oldest first
-	users    map[int64]string
-	rates    []string
+	users     map[int64]string
+	rates     []string
 }
 
 type dashLoadedMsg struct {
