@@ -141,7 +141,7 @@ func (a *app) rootCmd() *cobra.Command {
 	pf.BoolVar(&a.noColor, "no-color", false, "no colours (NO_COLOR does the same)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
 	root.AddCommand(a.initCmd(), a.demoCmd(), a.contactCmd(), a.accountCmd(), a.dealCmd(), a.quoteCmd(), a.productCmd(),
-		a.logCmd(), a.taskCmd(), a.activityCmd(), a.exportCmd(), a.undoCmd(), a.versionCmd())
+		a.logCmd(), a.taskCmd(), a.activityCmd(), a.exportCmd(), a.reportCmd(), a.undoCmd(), a.versionCmd())
 	wrapArgs(root)
 	return root
 }

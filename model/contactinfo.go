@@ -44,9 +44,21 @@ func CheckEmail(s string) error {
 // country code when the config names none.
 const DefaultRegion = "US"
 
+// phoneRegions are the regions phonenumbers knows, written out so checking
+// the config does not load the library's metadata (milliseconds every
+// command would pay); a test holds the list to the library's.
+const phoneRegions = "AC AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR " +
+	"BS BT BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES " +
+	"ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GT GU GW GY HK HN HR HT HU ID IE IL IM IN IO " +
+	"IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG " +
+	"MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK " +
+	"PL PM PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TA TC " +
+	"TD TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW"
+
 // ValidRegion reports whether r is a region phonenumbers knows (e.g. "TR").
 func ValidRegion(r string) bool {
-	return phonenumbers.GetCountryCodeForRegion(strings.ToUpper(r)) != 0
+	r = strings.ToUpper(r)
+	return len(r) == 2 && strings.Contains(" "+phoneRegions+" ", " "+r+" ")
 }
 
 // NormalizePhone checks a phone number as typed and returns its E.164 form

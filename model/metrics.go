@@ -214,9 +214,10 @@ type MonthForecast struct {
 
 // Forecast is the weighted forecast per month, in the base currency.
 type Forecast struct {
-	Months    []MonthForecast
-	Converted bool     // some amounts were in another currency
-	Missing   []string // currencies left out for want of a rate
+	Months     []MonthForecast
+	Converted  bool     // some amounts were in another currency
+	Missing    []string // currencies left out for want of a rate
+	Currencies []string // every currency met, for the rates a report names
 }
 
 // ComputeForecast sums, for each month, amount × probability of the open
@@ -252,7 +253,12 @@ func forecastFrom(months []string, counts map[string]int, each func(yield func(m
 	f := Forecast{}
 	byMonth := map[string]int64{}
 	missing := map[string]bool{}
+	seen := map[string]bool{}
 	for k, w := range sums {
+		if !seen[k.cur] {
+			seen[k.cur] = true
+			f.Currencies = append(f.Currencies, k.cur)
+		}
 		v, err := r.Convert(w, k.cur, 100)
 		if err != nil || !r.Has(k.cur) {
 			missing[k.cur] = true
@@ -268,6 +274,7 @@ func forecastFrom(months []string, counts map[string]int, each func(yield func(m
 		f.Missing = append(f.Missing, c)
 	}
 	sort.Strings(f.Missing)
+	sort.Strings(f.Currencies)
 	return f
 }
 

@@ -123,7 +123,7 @@ func TestForecastMixedCurrencies(t *testing.T) {
 		{Month: "2026-12", Deals: 3, Weighted: 500000 + 55183},
 		{Month: "2027-01", Deals: 2, Weighted: 10000},
 		{Month: "2027-02", Deals: 0, Weighted: 0},
-	}, Converted: true, Missing: []string{"GBP"}}
+	}, Converted: true, Missing: []string{"GBP"}, Currencies: []string{"EUR", "GBP", "USD"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("forecast %+v, want %+v", got, want)
 	}

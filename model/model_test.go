@@ -2,9 +2,13 @@ package model
 
 import (
 	"errors"
+	"reflect"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/nyaruka/phonenumbers"
 )
 
 func TestFold(t *testing.T) {
@@ -251,4 +255,25 @@ func FuzzParseAmount(f *testing.F) {
 			t.Fatalf("%q → %d → %q → %d %v", s, v, FormatAmount(v, "EUR"), back, err)
 		}
 	})
+}
+
+// The written-out region list is the library's, so the config accepts
+// exactly the regions phone numbers can be parsed for.
+func TestPhoneRegionsAreTheLibrarys(t *testing.T) {
+	var want []string
+	for r := range phonenumbers.GetSupportedRegions() {
+		want = append(want, r)
+	}
+	sort.Strings(want)
+	if got := strings.Fields(phoneRegions); !reflect.DeepEqual(got, want) {
+		t.Errorf("phoneRegions is out of date with phonenumbers; it should read:\n%s", strings.Join(want, " "))
+	}
+	for _, c := range []struct {
+		r  string
+		ok bool
+	}{{"TR", true}, {"tr", true}, {"US", true}, {"ZZ", false}, {"", false}, {"T", false}, {"TR US", false}, {"001", false}} {
+		if ValidRegion(c.r) != c.ok {
+			t.Errorf("ValidRegion(%q) = %v", c.r, !c.ok)
+		}
+	}
 }

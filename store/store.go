@@ -170,6 +170,13 @@ func checkFile(ctx context.Context, path string) error {
 	if id != 0 && id != appID {
 		return fmt.Errorf("%s belongs to another program (SQLite application id %#x); it was left untouched: %w", path, id, ErrNotRolo)
 	}
+	if id == appID {
+		// ours: migrate reads the schema version before it writes and
+		// refuses a newer one, so the read-only look below (a second
+		// connection, a millisecond on every command) is for files
+		// without our id
+		return nil
+	}
 	// read-only, and waiting like a writer would when another rolo holds
 	// the lock (it may be creating this very file)
 	ro, err := sql.Open("sqlite", "file:"+escapePath(path)+"?mode=ro&_pragma=busy_timeout(10000)")

@@ -145,9 +145,13 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
+	before := fileHash(t, path)
 	_, err := Open(ctx, path, Options{})
-	if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "newer rolo") {
+	if !errors.Is(err, ErrNewerSchema) || !strings.Contains(err.Error(), "newer rolo") || !strings.Contains(err.Error(), path) {
 		t.Fatalf("err = %v", err)
+	}
+	if fileHash(t, path) != before {
+		t.Errorf("a database from a newer rolo was modified")
 	}
 }
 
