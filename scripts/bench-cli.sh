@@ -100,8 +100,12 @@ hyperfine -N --warmup 3 --runs 30 \
 sql="SELECT substr(close_date, 1, 7) AS month, currency, count(*) AS deals, sum(amount * $prob) / 100 AS weighted
      FROM deals WHERE archived_at IS NULL AND status = 'open' AND close_date >= '$m_from' AND close_date < '$m_to'
      GROUP BY 1, 2;"
+m_last=$(date -d "$m_to -1 day" +%Y-%m)
+sql_totals="SELECT month, currency, sum(deals) AS deals, sum(plain) AS plain, sum(weighted) AS weighted
+     FROM forecast_totals WHERE month >= '${m_from:0:7}' AND month <= '$m_last' GROUP BY 1, 2 HAVING sum(deals) > 0;"
 hyperfine -N --warmup 3 --runs 30 \
   -n "sqlite3 weighted open deals per close month and currency" "sqlite3 -json $db \"$sql\"" \
+  -n "sqlite3 the same from forecast_totals" "sqlite3 -json $db \"$sql_totals\"" \
   -n "rolo report forecast --json" "$(report forecast)"
 
 sql="SELECT stage, currency, count(*) AS deals, sum(amount) AS total, sum(amount * $prob) / 100 AS weighted
@@ -121,6 +125,11 @@ sql="SELECT u.name AS owner, c.kind, c.n AS count FROM (
        SELECT owner_id, 'task', count(*) FROM activities
        WHERE kind = 'task' AND done = 1 AND archived_at IS NULL AND done_at >= '$from' AND done_at < '$to' GROUP BY owner_id
      ) c JOIN users u ON u.id = c.owner_id;"
+# what rolo reads: the whole UTC hours from activity_totals (TZ=UTC: no
+# ragged ends)
+sql_totals="SELECT u.name AS owner, t.kind, sum(t.n) AS count FROM activity_totals t JOIN users u ON u.id = t.owner_id
+     WHERE t.hour >= '${from}T00' AND t.hour < '${to}T00' GROUP BY t.owner_id, t.kind HAVING sum(t.n) > 0;"
 hyperfine -N --warmup 3 --runs 30 \
   -n "sqlite3 activities and tasks done per owner and kind" "sqlite3 -json $db \"$sql\"" \
+  -n "sqlite3 the same from activity_totals" "sqlite3 -json $db \"$sql_totals\"" \
   -n "rolo report activity --json" "$(report activity)"

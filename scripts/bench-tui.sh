@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts the built binary in tmux at 160x45 on a large demo database and
 # reports how long the first screen with data takes to appear (from
-# launch, polling the pane every few ms) for the contacts, the pipeline
-# and the activities, and the process's resident memory after scrolling
+# launch, polling the pane every few ms) for the contacts, the pipeline,
+# the activities and the dashboard, and the process's resident memory after scrolling
 # and searching the contacts.
 # Usage: scripts/bench-tui.sh [DB] [RUNS]
 set -euo pipefail
@@ -18,7 +18,7 @@ if [ -z "$db" ]; then
   ROLO_USER_NAME="Bench User" "$work/rolo" --db "$db" demo --size large
 fi
 # view, and what on screen shows its data has arrived
-for spec in "contacts:▌" "pipeline: of " "activities:▌"; do
+for spec in "contacts:▌" "pipeline: of " "activities:▌" "dashboard:Activity, last 4 weeks"; do
 view=${spec%%:*}
 want=${spec#*:}
 times=()
