@@ -39,6 +39,8 @@ func TestCLIReports(t *testing.T) {
 	rolo := e.withConfig("reports.yaml", reportsConfig)
 	if out, errs, code := rolo("demo"); code != 0 {
 		t.Fatalf("demo: exit %d\n%s%s", code, out, errs)
+	} else if !strings.Contains(errs, "note: deals in TRY are left out of totals") {
+		t.Errorf("demo does not say which currencies lack a rate:\n%s", errs)
 	}
 	db := e.db()
 	run := func(args ...string) string {

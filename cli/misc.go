@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -98,7 +101,7 @@ func (a *app) demoCmd() *cobra.Command {
 			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d accounts, %d contacts, %d deals (%d open), %d quotes, %d products and %d activities (%d open tasks) for %d users to %s in %s\n",
 				sum.Accounts, sum.Contacts, sum.Deals, sum.OpenDeals, sum.Quotes, sum.Products, sum.Activities, sum.OpenTasks, sum.Users,
 				s.Store.Path(), time.Since(start).Round(10*time.Millisecond))
-			return nil
+			return noteMissingRates(ctx, cmd.ErrOrStderr(), s)
 		},
 	}
 	cmd.Flags().StringVar(&size, "size", "small", "small or large")
@@ -166,4 +169,23 @@ func (a *app) versionCmd() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print as JSON")
 	return cmd
+}
+
+// noteMissingRates says which currencies of the open deals have no
+// exchange rate, so a new user knows why totals leave them out.
+func noteMissingRates(ctx context.Context, w io.Writer, s *Session) error {
+	var missing []string
+	for _, p := range s.Config.PipelineSet() {
+		f, err := s.Store.Reports.Pipeline(ctx, store.ReportFilter{}, p)
+		if err != nil {
+			return err
+		}
+		missing = append(missing, f.Missing...)
+	}
+	slices.Sort(missing)
+	if missing = slices.Compact(missing); len(missing) > 0 {
+		fmt.Fprintf(w, "note: deals in %s are left out of totals, the dashboard and reports until currency.rates in the config has their rates into %s\n",
+			strings.Join(missing, ", "), s.Store.Rates().Base)
+	}
+	return nil
 }
