@@ -50,8 +50,13 @@ type app struct {
 	cfgFile string
 	dbPath  string
 	noColor bool
+	tui     bool // the terminal interface, not a command
 	session *Session
 }
+
+// commandMapSize is how much of the database file a command (not the TUI)
+// may read through a memory map: more than the large demo set.
+const commandMapSize = 1 << 30
 
 // usageError is a mistake in how a command was called (exit 2).
 type usageError struct{ msg string }
@@ -124,6 +129,7 @@ func (a *app) rootCmd() *cobra.Command {
 		SilenceErrors: true,
 		Version:       a.opt.Version,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			a.tui = true
 			s, err := a.open(cmd.Context())
 			if err != nil {
 				return err
@@ -184,7 +190,11 @@ func (a *app) open(ctx context.Context) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, cfg.Database.Path, store.Options{Rules: cfg.Rules(), Rates: cfg.RateSet()})
+	opt := store.Options{Rules: cfg.Rules(), Rates: cfg.RateSet()}
+	if !a.tui {
+		opt.MapSize = commandMapSize
+	}
+	st, err := store.Open(ctx, cfg.Database.Path, opt)
 	if err != nil {
 		return nil, err
 	}

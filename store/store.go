@@ -54,16 +54,25 @@ type Options struct {
 	Rules model.Rules      // validation rules from config
 	Rates model.Rates      // exchange rates for reports (base only when empty)
 	Now   func() time.Time // clock; time.Now when nil
+	// MapSize lets SQLite read the file through a memory map of up to
+	// this many bytes instead of a read call per page: a fifth off a
+	// command that reads thousands of rows. The file's mapped pages count
+	// in the process's resident memory, so the long-lived TUI leaves it 0.
+	MapSize int64
 }
 
 // dsn is the connection string DESIGN.md verified: busy_timeout first so
 // the pragmas after it wait for a lock instead of failing, WAL for
 // concurrent readers, foreign keys on, and BEGIN IMMEDIATE so two writers
 // queue on the lock rather than failing with SQLITE_BUSY mid-transaction.
-func dsn(path string) string {
+func dsn(path string, mapSize int64) string {
+	mmap := ""
+	if mapSize > 0 {
+		mmap = fmt.Sprintf("&_pragma=mmap_size(%d)", mapSize)
+	}
 	return "file:" + escapePath(path) +
 		"?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)" +
-		"&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		"&_pragma=synchronous(NORMAL)" + mmap + "&_txlock=immediate"
 }
 
 func escapePath(p string) string {
@@ -86,7 +95,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 			return nil, fmt.Errorf("create database directory: %w", err)
 		}
 	}
-	db, err := sql.Open("sqlite", dsn(path))
+	db, err := sql.Open("sqlite", dsn(path, opt.MapSize))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}

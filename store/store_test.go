@@ -44,7 +44,7 @@ func addContact(t testing.TB, s *Store, first, last, email, phone string) model.
 func TestMigrationsFromEveryVersion(t *testing.T) {
 	for from := 0; from <= latestVersion(); from++ {
 		path := filepath.Join(t.TempDir(), "m.db")
-		db, err := sql.Open("sqlite", dsn(path))
+		db, err := sql.Open("sqlite", dsn(path, 0))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -386,5 +386,21 @@ func TestTimesAreUTC(t *testing.T) {
 	s.db.QueryRow(`SELECT created_at FROM contacts WHERE id = ?`, c.ID).Scan(&created)
 	if created != "2027-01-31T11:30:00.000Z" {
 		t.Fatalf("created_at %q", created)
+	}
+}
+
+// Commands read through a memory map; the TUI (MapSize 0) does not.
+func TestOpenMapSize(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "rolo.db")
+	for _, size := range []int64{0, 1 << 30} {
+		s, err := Open(ctx, path, Options{MapSize: size})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got int64
+		if err := s.db.QueryRowContext(ctx, `PRAGMA mmap_size`).Scan(&got); err != nil || got != size {
+			t.Errorf("mmap_size %d %v, want %d", got, err, size)
+		}
+		s.Close()
 	}
 }
