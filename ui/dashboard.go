@@ -330,6 +330,9 @@ func (v *dashboardView) View() string {
 			st.Muted.Render(fmt.Sprintf(" · won a year earlier %s (%d)", v.money(d.wonAgo), d.wonAgoN)),
 	}
 	lines = append(lines, flow(tiles, v.width-1, "   ")...)
+	if d.pipe.Deals == 0 && d.win.Won+d.win.Lost == 0 && d.wonAgoN == 0 && len(d.activity) == 0 {
+		lines = append(lines, st.Faint.Render(cut("Nothing to count yet: n on the board (1) adds a deal; rolo demo adds samples.", v.width)))
+	}
 	lines = append(lines, "")
 
 	if v.width >= sideBySide {

@@ -300,3 +300,21 @@ func TestWinRateChangeInPoints(t *testing.T) {
 		t.Errorf("empty sparkline %q", got)
 	}
 }
+
+func TestDashboardOnAnEmptyDatabaseSaysWhatToDo(t *testing.T) {
+	st, me := testStore(t)
+	a := newTestApp(t, st, me)
+	run(t, a, size(80, 24))
+	run(t, a, runCmd(a.Init())...)
+	run(t, a, keys("6")...)
+	v := a.View()
+	golden(t, "dashboard_empty_80x24", v)
+	checkFits(t, v, 80, 24)
+	if !strings.Contains(v, "Nothing to count yet") || !strings.Contains(v, "Win rate — (0 won, 0 lost)") {
+		t.Errorf("empty dashboard:\n%s", v)
+	}
+	run(t, a, press(tea.KeyEnter))
+	if v := a.View(); !strings.Contains(v, "No deals here.") {
+		t.Errorf("drilling into an empty month:\n%s", v)
+	}
+}
