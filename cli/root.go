@@ -4,12 +4,14 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -51,6 +53,7 @@ type app struct {
 	dbPath  string
 	noColor bool
 	tui     bool // the terminal interface, not a command
+	out     *bufio.Writer
 	session *Session
 }
 
@@ -73,12 +76,17 @@ func Run(ctx context.Context, args []string, opt Options) int {
 	if opt.Stderr == nil {
 		opt.Stderr = os.Stderr
 	}
-	a := &app{opt: opt}
+	// buffered: a list of 10,000 records is a few writes, not 10,000
+	out := bufio.NewWriterSize(opt.Stdout, 64<<10)
+	a := &app{opt: opt, out: out}
 	root := a.rootCmd()
 	root.SetArgs(args)
-	root.SetOut(opt.Stdout)
+	root.SetOut(out)
 	root.SetErr(opt.Stderr)
 	err := root.ExecuteContext(ctx)
+	if ferr := out.Flush(); err == nil && ferr != nil && !errors.Is(ferr, syscall.EPIPE) {
+		err = ferr
+	}
 	if a.session != nil {
 		a.session.Store.Close()
 	}
@@ -136,6 +144,9 @@ func (a *app) rootCmd() *cobra.Command {
 			}
 			if a.opt.RunTUI == nil {
 				return errors.New("this build has no terminal interface")
+			}
+			if err := a.out.Flush(); err != nil {
+				return err
 			}
 			return a.opt.RunTUI(cmd.Context(), s, a.noColor)
 		},

@@ -1,7 +1,10 @@
 package store
 
 import (
+	"database/sql"
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -179,5 +182,86 @@ func TestTimelineInterleavesActivitiesAndChanges(t *testing.T) {
 	}
 	if n, _ := s.Activities.TimelineCount(ctx, "contact", c.ID); n != 4 {
 		t.Fatalf("timeline count %d", n)
+	}
+}
+
+// Property: after any sequence of task writes (create, reschedule, done,
+// undone, moved to another deal, turned into a call, archived, undone),
+// every deal's next task is its earliest open task, as a query over the
+// activities finds it.
+func TestNextTaskKeptByTriggers(t *testing.T) {
+	s := openTestStore(t)
+	rng := rand.New(rand.NewPCG(7, 11))
+	var deals, tasks []int64
+	for i := 0; i < 6; i++ {
+		d, err := s.Deals.Create(ctx, model.Deal{Title: fmt.Sprint("D", i)}, WriteOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		deals = append(deals, d.ID)
+	}
+	base := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	for i := 0; i < 300; i++ {
+		if len(tasks) == 0 || rng.IntN(3) == 0 {
+			deal := deals[rng.IntN(len(deals))]
+			a, err := s.Activities.Create(ctx, model.Activity{Kind: model.KindTask, Subject: fmt.Sprint("T", i),
+				At: base.Add(time.Duration(rng.IntN(20)) * time.Hour), DealID: &deal})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tasks = append(tasks, a.ID)
+			continue
+		}
+		a, err := s.Activities.Get(ctx, tasks[rng.IntN(len(tasks))])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.ArchivedAt != nil {
+			continue
+		}
+		op := rng.IntN(6)
+		if a.Kind != model.KindTask && op < 2 {
+			op = 2
+		}
+		switch op {
+		case 0:
+			_, err = s.Activities.SetDone(ctx, a.ID, 0, !a.Done)
+		case 1:
+			_, err = s.Activities.Reschedule(ctx, a.ID, 0, base.Add(time.Duration(rng.IntN(20))*time.Hour), false)
+		case 2:
+			deal := deals[rng.IntN(len(deals))]
+			a.DealID = &deal
+			_, err = s.Activities.Update(ctx, a)
+		case 3:
+			if a.Kind == model.KindTask && !a.Done {
+				a.Kind = model.KindCall
+				_, err = s.Activities.Update(ctx, a)
+			}
+		case 4:
+			_, err = s.Activities.Archive(ctx, a.ID, 0)
+		default:
+			_, err = s.History.Undo(ctx, 0)
+		}
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			t.Fatalf("step %d: %v", i, err)
+		}
+		for _, id := range deals {
+			var want sql.NullInt64
+			if err := s.db.QueryRowContext(ctx, `SELECT id FROM activities WHERE deal_id = ? AND kind = 'task' AND done = 0
+				AND archived_at IS NULL ORDER BY at, id LIMIT 1`, id).Scan(&want); err != nil && !errors.Is(err, sql.ErrNoRows) {
+				t.Fatal(err)
+			}
+			d, err := s.Deals.Get(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := int64(0)
+			if d.NextTask != nil {
+				got = d.NextTask.ID
+			}
+			if got != want.Int64 {
+				t.Fatalf("step %d: deal %d next task %d, want %d", i, id, got, want.Int64)
+			}
+		}
 	}
 }

@@ -204,6 +204,13 @@ func (b *Bulk) finish() error {
 		}
 		st.Close()
 	}
+	// as migration 6 fills it, for the deals with an open task
+	if _, err := w.ExecContext(ctx, `UPDATE deals SET next_task_id = (SELECT t.id FROM activities t
+		WHERE t.deal_id = deals.id AND t.kind = 'task' AND t.done = 0 AND t.archived_at IS NULL
+		ORDER BY t.at, t.id LIMIT 1)
+		WHERE id IN (SELECT deal_id FROM activities WHERE kind = 'task' AND done = 0 AND archived_at IS NULL)`); err != nil {
+		return fmt.Errorf("next tasks: %w", err)
+	}
 	if _, err := w.ExecContext(ctx, `DELETE FROM deal_totals`); err != nil {
 		return err
 	}

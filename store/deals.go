@@ -43,10 +43,9 @@ const dealSelect = `SELECT d.id, d.title, d.account_id, coalesce(a.name, ''), d.
 	coalesce(trim(c.first_name || ' ' || c.last_name), ''), d.pipeline, d.stage, d.amount, d.currency, d.probability,
 	coalesce(d.close_date, ''), d.owner_id, coalesce(u.name, ''), d.status, d.lost_reason, d.closed_at,
 	d.stage_entered_at, d.notes, d.created_at, d.updated_at, d.archived_at, d.version, d.last_activity_at,
-	(SELECT t.id || ' ' || t.at || ' ' || t.all_day || ' ' || t.subject FROM activities t
-	 WHERE t.deal_id = d.id AND t.kind = 'task' AND t.done = 0 AND t.archived_at IS NULL ORDER BY t.at LIMIT 1)
+	t.id || ' ' || t.at || ' ' || t.all_day || ' ' || t.subject
 	FROM deals d LEFT JOIN accounts a ON a.id = d.account_id LEFT JOIN contacts c ON c.id = d.contact_id
-	LEFT JOIN users u ON u.id = d.owner_id`
+	LEFT JOIN users u ON u.id = d.owner_id LEFT JOIN activities t ON t.id = d.next_task_id`
 
 func (s *Store) scanDeal(sc scanner) (model.Deal, error) {
 	var d model.Deal
@@ -100,7 +99,8 @@ func (r *Deals) Get(ctx context.Context, id int64) (model.Deal, error) {
 	return r.s.getDeal(ctx, r.s.db, id)
 }
 
-// parseNextTask reads "id at all_day subject" from the next-task subquery.
+// parseNextTask reads "id at all_day subject" of the deal's next task (the
+// next_task_id the triggers keep).
 func parseNextTask(s string) *model.NextTask {
 	f := strings.SplitN(s, " ", 4)
 	if len(f) < 3 {
