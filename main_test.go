@@ -554,3 +554,58 @@ func TestTUIDashboardInTmux(t *testing.T) {
 	}
 	tm.send("q")
 }
+
+// A lead added with the CLI is converted in the TUI: 4 opens the leads,
+// c shows what the conversion creates, enter through the dialog (a deal
+// title and amount given) converts; the command line sees the lead
+// converted and the contact, account and deal it became.
+func TestTUILeadConvertInTmux(t *testing.T) {
+	e := newEnv(t)
+	lead := decode[map[string]any](t, e.mustRolo("lead", "add", "--name", "Ayşe Yılmaz", "--company", "Işık Tekstil",
+		"--email", "ayse@isik.com.tr", "--source", "fair", "--json"))
+	tm := startTmux(t, e, 120, 36)
+	tm.waitFor("No deals in New business yet.")
+	tm.send("4")
+	s := tm.waitFor("Ayşe Yılmaz")
+	if !strings.Contains(s, "[all 1]") || !strings.Contains(s, "c convert") {
+		t.Fatalf("leads view:\n%s", s)
+	}
+	tm.send("c")
+	tm.waitFor("Convert lead Ayşe Yılmaz")
+	tm.waitFor(`create account "Işık Tekstil" · create contact Ayşe Yılmaz · no deal`)
+	// account, contact, deal title, amount: the last enter converts
+	for _, k := range []string{"Enter", "Enter", "Fleet telematics", "Enter", "96000", "Enter"} {
+		tm.send(k)
+		time.Sleep(60 * time.Millisecond)
+	}
+	s = tm.waitFor("converted Ayşe Yılmaz: contact #1, account #1 Işık Tekstil, deal #1 (u undoes)")
+	if !strings.Contains(s, "[all 1]") || !strings.Contains(s, "converted 1") {
+		t.Fatalf("the list did not reload:\n%s", s)
+	}
+	// converting twice is refused in the status line
+	tm.send("c")
+	tm.waitFor("already converted (to contact #1)")
+	tm.send("q")
+
+	var shown struct {
+		Status    string `json:"status"`
+		ContactID *int64 `json:"contact_id"`
+		AccountID *int64 `json:"account_id"`
+		DealID    *int64 `json:"deal_id"`
+	}
+	if err := json.Unmarshal([]byte(e.mustRolo("lead", "show", fmt.Sprint(lead["id"]), "--json")), &shown); err != nil {
+		t.Fatal(err)
+	}
+	if shown.Status != "converted" || shown.ContactID == nil || shown.AccountID == nil || shown.DealID == nil {
+		t.Fatalf("lead after conversion: %+v", shown)
+	}
+	c := decode[map[string]any](t, e.mustRolo("contact", "show", "ayse@isik.com.tr", "--json"))
+	if c["first_name"] != "Ayşe" || c["last_name"] != "Yılmaz" || c["account_name"] != "Işık Tekstil" ||
+		fmt.Sprint(c["id"]) != fmt.Sprint(*shown.ContactID) {
+		t.Fatalf("contact %v", c)
+	}
+	d := decode[map[string]any](t, e.mustRolo("deal", "show", fmt.Sprint(*shown.DealID), "--json"))
+	if d["title"] != "Fleet telematics" || d["amount"] != "96000.00" || d["account_name"] != "Işık Tekstil" {
+		t.Fatalf("deal %v", d)
+	}
+}

@@ -92,6 +92,9 @@ func (a *app) accountAddCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if ms, err := s.Store.Dupes.ForAccount(ctx, acc); err == nil {
+				warnSimilar(cmd.ErrOrStderr(), "account", ms)
+			}
 			return report(cmd, asJSON, acc, "added account #%d %s", acc.ID, acc.Name)
 		},
 	}

@@ -96,6 +96,9 @@ func (a *app) contactAddCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if ms, err := s.Store.Dupes.ForContact(ctx, c); err == nil {
+				warnSimilar(cmd.ErrOrStderr(), "contact", ms)
+			}
 			return report(cmd, asJSON, c, "added contact #%d %s", c.ID, c.Name())
 		},
 	}

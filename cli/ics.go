@@ -18,6 +18,7 @@ import (
 
 	"rolo/model"
 	"rolo/store"
+	"rolo/transfer"
 )
 
 // iCalendar (RFC 5545) export of activities. Meetings are events
@@ -286,6 +287,9 @@ func (a *app) exportCmd() *cobra.Command {
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(a.exportActivitiesCmd())
+	for _, k := range []transfer.Kind{transfer.KindContacts, transfer.KindAccounts, transfer.KindLeads, transfer.KindDeals} {
+		cmd.AddCommand(a.exportRecordsCmd(k))
+	}
 	return cmd
 }
 

@@ -81,7 +81,7 @@ func newTable(w io.Writer, header ...string) *table {
 func (t *table) row(cells ...string) {
 	for i, c := range cells {
 		c = model.Printable(c)
-		if ansi.StringWidth(c) > 40 {
+		if i < len(cells)-1 && ansi.StringWidth(c) > 40 { // the last column aligns nothing after it
 			c = ansi.Truncate(c, 39, "…")
 		}
 		if c == "" {

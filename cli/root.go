@@ -53,12 +53,15 @@ type app struct {
 	dbPath  string
 	noColor bool
 	tui     bool // the terminal interface, not a command
+	noMap   bool // a command that reads whole tables: no memory map (see commandMapSize)
 	out     *bufio.Writer
 	session *Session
 }
 
 // commandMapSize is how much of the database file a command (not the TUI)
-// may read through a memory map: more than the large demo set.
+// may read through a memory map: more than the large demo set. Commands
+// that read whole tables (import, dedupe) do without: every page they
+// touch would count in their resident memory.
 const commandMapSize = 1 << 30
 
 // usageError is a mistake in how a command was called (exit 2).
@@ -158,7 +161,7 @@ func (a *app) rootCmd() *cobra.Command {
 	pf.BoolVar(&a.noColor, "no-color", false, "no colours (NO_COLOR does the same)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err.Error()} })
 	root.AddCommand(a.initCmd(), a.demoCmd(), a.contactCmd(), a.accountCmd(), a.dealCmd(), a.quoteCmd(), a.productCmd(),
-		a.logCmd(), a.taskCmd(), a.activityCmd(), a.exportCmd(), a.reportCmd(), a.undoCmd(), a.versionCmd())
+		a.leadCmd(), a.dedupeCmd(), a.importCmd(), a.logCmd(), a.taskCmd(), a.activityCmd(), a.exportCmd(), a.reportCmd(), a.undoCmd(), a.versionCmd())
 	wrapArgs(root)
 	return root
 }
@@ -202,7 +205,7 @@ func (a *app) open(ctx context.Context) (*Session, error) {
 		return nil, err
 	}
 	opt := store.Options{Rules: cfg.Rules(), Rates: cfg.RateSet()}
-	if !a.tui {
+	if !a.tui && !a.noMap {
 		opt.MapSize = commandMapSize
 	}
 	st, err := store.Open(ctx, cfg.Database.Path, opt)

@@ -120,7 +120,7 @@ type Required struct {
 
 // Views are the TUI views that exist, in tab order, as ui.start_view names
 // them.
-var Views = []string{"pipeline", "contacts", "accounts", "activities", "dashboard"}
+var Views = []string{"pipeline", "contacts", "accounts", "leads", "activities", "dashboard"}
 
 var (
 	locales    = []string{"en", "tr", "de"}

@@ -31,6 +31,7 @@ type Contact struct {
 	Custom         map[string]string `json:"custom"`
 	OwnerID        int64             `json:"owner_id"`
 	OwnerName      string            `json:"owner"`
+	MergedInto     *int64            `json:"merged_into"` // the contact this one was merged into
 	LastActivityAt *time.Time        `json:"last_activity_at"`
 	CreatedAt      time.Time         `json:"created_at"`
 	UpdatedAt      time.Time         `json:"updated_at"`
@@ -70,6 +71,7 @@ type Account struct {
 	OwnerID        int64             `json:"owner_id"`
 	OwnerName      string            `json:"owner"`
 	Contacts       int               `json:"contacts"`
+	MergedInto     *int64            `json:"merged_into"` // the account this one was merged into
 	LastActivityAt *time.Time        `json:"last_activity_at"`
 	CreatedAt      time.Time         `json:"created_at"`
 	UpdatedAt      time.Time         `json:"updated_at"`

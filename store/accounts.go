@@ -15,19 +15,21 @@ type Accounts struct{ s *Store }
 const accountSelect = `SELECT a.id, a.name, a.domain, a.industry, a.phone, a.phone_e164, a.website, a.address,
 	a.external_id, a.tags, a.notes, a.custom, a.owner_id, coalesce(u.name, ''),
 	(SELECT count(*) FROM contacts k WHERE k.account_id = a.id AND k.archived_at IS NULL),
-	a.last_activity_at, a.created_at, a.updated_at, a.archived_at, a.version
+	a.merged_into, a.last_activity_at, a.created_at, a.updated_at, a.archived_at, a.version
 	FROM accounts a LEFT JOIN users u ON u.id = a.owner_id`
 
 func scanAccount(sc scanner) (model.Account, error) {
 	var a model.Account
 	var tags, custom, created, updated string
 	var last, archived sql.NullString
+	var merged sql.NullInt64
 	err := sc.Scan(&a.ID, &a.Name, &a.Domain, &a.Industry, &a.Phone, &a.PhoneE164, &a.Website, &a.Address,
 		&a.ExternalID, &tags, &a.Notes, &custom, &a.OwnerID, &a.OwnerName, &a.Contacts,
-		&last, &created, &updated, &archived, &a.Version)
+		&merged, &last, &created, &updated, &archived, &a.Version)
 	if err != nil {
 		return a, err
 	}
+	a.MergedInto = idPtr(merged)
 	a.Tags = decodeTags(tags)
 	a.Custom = decodeCustom(custom)
 	a.LastActivityAt = parseTimePtr(last)
@@ -122,11 +124,11 @@ func (w *wtx) insertAccount(ctx context.Context, a model.Account, opt WriteOptio
 		}
 	}
 	now := formatTime(w.now)
-	res, err := w.ExecContext(ctx, `INSERT INTO accounts(id, name, sort_name, domain, industry, phone, phone_e164, website, address,
-		external_id, tags, notes, custom, owner_id, search, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	res, err := w.exec(ctx, `INSERT INTO accounts(id, name, sort_name, domain, industry, phone, phone_e164, website, address,
+		external_id, tags, notes, custom, owner_id, merged_into, search, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		nullIfZero(a.ID), a.Name, a.SortName(), a.Domain, a.Industry, a.Phone, a.PhoneE164, a.Website, a.Address,
-		a.ExternalID, encodeJSON(a.Tags), a.Notes, encodeJSON(a.Custom), a.OwnerID, a.SearchText(), now, now)
+		a.ExternalID, encodeJSON(a.Tags), a.Notes, encodeJSON(a.Custom), a.OwnerID, a.MergedInto, a.SearchText(), now, now)
 	if err != nil {
 		return a, err
 	}
@@ -170,11 +172,11 @@ func (w *wtx) updateAccount(ctx context.Context, a model.Account, opt WriteOptio
 		return cur, nil
 	}
 	res, err := w.ExecContext(ctx, `UPDATE accounts SET name = ?, sort_name = ?, domain = ?, industry = ?, phone = ?, phone_e164 = ?,
-		website = ?, address = ?, external_id = ?, tags = ?, notes = ?, custom = ?, owner_id = ?, search = ?,
+		website = ?, address = ?, external_id = ?, tags = ?, notes = ?, custom = ?, owner_id = ?, merged_into = ?, search = ?,
 		updated_at = ?, version = version + 1
 		WHERE id = ? AND version = ?`,
 		a.Name, a.SortName(), a.Domain, a.Industry, a.Phone, a.PhoneE164, a.Website, a.Address, a.ExternalID,
-		encodeJSON(a.Tags), a.Notes, encodeJSON(a.Custom), a.OwnerID, a.SearchText(), formatTime(w.now), a.ID, a.Version)
+		encodeJSON(a.Tags), a.Notes, encodeJSON(a.Custom), a.OwnerID, a.MergedInto, a.SearchText(), formatTime(w.now), a.ID, a.Version)
 	if err != nil {
 		return cur, err
 	}

@@ -451,9 +451,9 @@ func (r *Activities) Timeline(ctx context.Context, entity string, id int64, q Li
 	query := `SELECT at, k FROM (
 		SELECT * FROM (SELECT at, id AS k FROM activities WHERE ` + col + ` = ? AND archived_at IS NULL` + cur + order + lim + `)
 		UNION ALL
-		SELECT * FROM (SELECT at, -id AS k FROM history WHERE entity = ? AND entity_id = ?` + cur + order + lim + `)
+		SELECT * FROM (SELECT at, -id AS k FROM history WHERE entity = ? AND entity_id` + historyOf(entity) + cur + order + lim + `)
 	)` + order + lim
-	args := append(append([]any{id}, curArgs...), entity, id)
+	args := append(append([]any{id}, curArgs...), entity, id, id)
 	args = append(args, curArgs...)
 	keys, err := queryAll(ctx, r.s.db, query, args, func(sc scanner) (Cursor, error) {
 		var c Cursor
@@ -516,7 +516,7 @@ func (r *Activities) TimelineCount(ctx context.Context, entity string, id int64)
 	}
 	var n int
 	err := r.s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM activities WHERE `+col+` = ? AND archived_at IS NULL)
-		+ (SELECT count(*) FROM history WHERE entity = ? AND entity_id = ?)`, id, entity, id).Scan(&n)
+		+ (SELECT count(*) FROM history WHERE entity = ? AND entity_id`+historyOf(entity)+`)`, id, entity, id, id).Scan(&n)
 	return n, err
 }
 

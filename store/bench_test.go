@@ -2,9 +2,14 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
 	"testing"
 
 	"rolo/internal/benchdb"
+	"rolo/model"
 	"rolo/store"
 )
 
@@ -72,4 +77,76 @@ func BenchmarkAccountPage(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		st.Accounts.List(ctx, store.ListQuery{Limit: 200})
 	}
+}
+
+// importRows makes n contact rows like a CRM export brought into the
+// large demo set: every tenth row is a person already stored (same
+// email), the others are new people with new emails and phones.
+func importRows(b *testing.B, st *store.Store, n int) []store.ImportItem {
+	ctx := context.Background()
+	known, err := st.Contacts.List(ctx, store.ListQuery{Limit: n/10 + 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	firsts := []string{"Ayşe", "Mehmet", "Hans", "Jürgen", "Emma", "Olivia", "Lucas", "Zeynep", "Łukasz", "Sofía"}
+	lasts := []string{"Yılmaz", "Müller", "Smith", "Kowalski", "García", "Öztürk", "Schäfer", "Brown", "Dubois", "Rossi"}
+	out := make([]store.ImportItem, n)
+	for i := range out {
+		c := model.Contact{FirstName: firsts[i%len(firsts)] + fmt.Sprint(i/100), LastName: lasts[(i/10)%len(lasts)],
+			Email: fmt.Sprintf("import%d@example%d.com", i, i%97), Phone: fmt.Sprintf("+1 512 %03d %04d", 200+i/10000, i%10000),
+			Title: "Buyer", AccountName: fmt.Sprintf("Import Account %d", i%500), Tags: []string{"import"}}
+		if i%10 == 0 && i/10 < len(known) {
+			k := known[i/10]
+			c.FirstName, c.LastName, c.Email = k.FirstName, k.LastName, k.Email
+		}
+		out[i] = store.ImportItem{Line: i + 2, Contact: &c}
+	}
+	return out
+}
+
+// BenchmarkImportContacts imports 100,000 contact rows into the large demo
+// set with duplicate checking on, as a dry run (all the work, then a
+// rollback, so the shared database is unchanged); rows/s is the figure.
+func BenchmarkImportContacts(b *testing.B) {
+	st, _ := benchdb.Open(b)
+	ctx := context.Background()
+	n := 100_000
+	if v, err := strconv.Atoi(os.Getenv("ROLO_BENCH_IMPORT_ROWS")); err == nil && v > 0 {
+		n = v // a quicker look, e.g. under a profiler
+	}
+	rows := importRows(b, st, n)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		next := 0
+		res, err := st.Import(ctx, store.ImportOptions{Kind: "contacts", DryRun: true}, func() (store.ImportItem, error) {
+			if next == len(rows) {
+				return store.ImportItem{}, io.EOF
+			}
+			next++
+			return rows[next-1], nil
+		}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Created+res.Skipped != n {
+			b.Fatalf("result %+v", res)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkDedupeContacts lists the likely duplicate pairs of the large
+// demo set's 100,000 contacts.
+func BenchmarkDedupeContacts(b *testing.B) {
+	st, _ := benchdb.Open(b)
+	ctx := context.Background()
+	var pairs int
+	for i := 0; i < b.N; i++ {
+		ps, err := st.Dupes.ContactPairs(ctx, model.MinScore)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pairs = len(ps)
+	}
+	b.ReportMetric(float64(pairs), "pairs")
 }

@@ -15,19 +15,19 @@ type Contacts struct{ s *Store }
 
 const contactSelect = `SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.phone_e164, c.title,
 	c.account_id, coalesce(a.name, ''), c.tags, c.notes, c.source, c.custom, c.owner_id, coalesce(u.name, ''),
-	c.last_activity_at, c.created_at, c.updated_at, c.archived_at, c.version
+	c.merged_into, c.last_activity_at, c.created_at, c.updated_at, c.archived_at, c.version
 	FROM contacts c LEFT JOIN accounts a ON a.id = c.account_id LEFT JOIN users u ON u.id = c.owner_id`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanContact(sc scanner) (model.Contact, error) {
 	var c model.Contact
-	var account sql.NullInt64
+	var account, merged sql.NullInt64
 	var tags, custom, created, updated string
 	var last, archived sql.NullString
 	err := sc.Scan(&c.ID, &c.FirstName, &c.LastName, &c.Email, &c.Phone, &c.PhoneE164, &c.Title,
 		&account, &c.AccountName, &tags, &c.Notes, &c.Source, &custom, &c.OwnerID, &c.OwnerName,
-		&last, &created, &updated, &archived, &c.Version)
+		&merged, &last, &created, &updated, &archived, &c.Version)
 	if err != nil {
 		return c, err
 	}
@@ -35,6 +35,7 @@ func scanContact(sc scanner) (model.Contact, error) {
 		id := account.Int64
 		c.AccountID = &id
 	}
+	c.MergedInto = idPtr(merged)
 	c.Tags = decodeTags(tags)
 	c.Custom = decodeCustom(custom)
 	c.LastActivityAt = parseTimePtr(last)
@@ -100,23 +101,32 @@ func (r *Contacts) Create(ctx context.Context, c model.Contact, opt WriteOptions
 
 // prepareContact validates c and resolves its account and owner inside w.
 func (w *wtx) prepareContact(ctx context.Context, c *model.Contact, opt WriteOptions) error {
-	if err := c.Normalize(w.s.rules); err != nil {
-		return err
+	if !opt.normalized {
+		if err := c.Normalize(w.s.rules); err != nil {
+			return err
+		}
 	}
 	if c.AccountID == nil && strings.TrimSpace(c.AccountName) != "" {
-		a, err := w.accountByName(ctx, c.AccountName)
+		var id int64
+		var name string
+		err := w.queryRow(ctx, `SELECT id, name FROM accounts WHERE sort_name = ? AND archived_at IS NULL ORDER BY id LIMIT 1`,
+			model.Fold(strings.TrimSpace(c.AccountName))).Scan(&id, &name)
 		switch {
 		case err == nil:
-		case isNotFound(err):
-			a, err = w.insertAccount(ctx, model.Account{Name: c.AccountName, OwnerID: c.OwnerID}, opt)
+		case isNoRows(err):
+			owner := c.OwnerID
+			if owner == 0 {
+				owner = w.s.actor
+			}
+			a, err := w.insertAccount(ctx, model.Account{Name: c.AccountName, OwnerID: owner}, opt)
 			if err != nil {
 				return err
 			}
+			id, name = a.ID, a.Name
 		default:
 			return err
 		}
-		id := a.ID
-		c.AccountID, c.AccountName = &id, a.Name
+		c.AccountID, c.AccountName = &id, name
 	} else if c.AccountID != nil {
 		a, err := getAccount(ctx, w, *c.AccountID)
 		if err != nil {
@@ -181,11 +191,11 @@ func (w *wtx) insertContact(ctx context.Context, c model.Contact, opt WriteOptio
 		}
 	}
 	now := formatTime(w.now)
-	res, err := w.ExecContext(ctx, `INSERT INTO contacts(id, first_name, last_name, sort_name, email, email_norm, phone, phone_e164,
-		title, account_id, tags, notes, source, custom, owner_id, search, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	res, err := w.exec(ctx, `INSERT INTO contacts(id, first_name, last_name, sort_name, email, email_norm, phone, phone_e164,
+		title, account_id, tags, notes, source, custom, owner_id, merged_into, search, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		nullIfZero(c.ID), c.FirstName, c.LastName, c.SortName(), c.Email, model.NormalizeEmail(c.Email), c.Phone, c.PhoneE164,
-		c.Title, c.AccountID, encodeJSON(c.Tags), c.Notes, c.Source, encodeJSON(c.Custom), c.OwnerID,
+		c.Title, c.AccountID, encodeJSON(c.Tags), c.Notes, c.Source, encodeJSON(c.Custom), c.OwnerID, c.MergedInto,
 		c.SearchText(), now, now)
 	if err != nil {
 		return 0, err
@@ -229,10 +239,10 @@ func (w *wtx) updateContact(ctx context.Context, c model.Contact, opt WriteOptio
 	}
 	res, err := w.ExecContext(ctx, `UPDATE contacts SET first_name = ?, last_name = ?, sort_name = ?, email = ?, email_norm = ?,
 		phone = ?, phone_e164 = ?, title = ?, account_id = ?, tags = ?, notes = ?, source = ?, custom = ?, owner_id = ?,
-		search = ?, updated_at = ?, version = version + 1
+		merged_into = ?, search = ?, updated_at = ?, version = version + 1
 		WHERE id = ? AND version = ?`,
 		c.FirstName, c.LastName, c.SortName(), c.Email, model.NormalizeEmail(c.Email), c.Phone, c.PhoneE164, c.Title,
-		c.AccountID, encodeJSON(c.Tags), c.Notes, c.Source, encodeJSON(c.Custom), c.OwnerID, c.SearchText(),
+		c.AccountID, encodeJSON(c.Tags), c.Notes, c.Source, encodeJSON(c.Custom), c.OwnerID, c.MergedInto, c.SearchText(),
 		formatTime(w.now), c.ID, c.Version)
 	if err != nil {
 		return cur, err

@@ -73,6 +73,13 @@ func init() {
 		_, err := w.insertActivity(ctx, a)
 		return err
 	})
+	entities["lead"] = undoOps("leads", getLead, func(w *wtx, ctx context.Context, l model.Lead) error {
+		_, err := w.updateLead(ctx, l, undoOpts)
+		return err
+	}, func(w *wtx, ctx context.Context, l model.Lead) error {
+		_, err := w.insertLead(ctx, l, undoOpts)
+		return err
+	})
 	entities["product"] = undoOps("products", getProduct, func(w *wtx, ctx context.Context, p model.Product) error {
 		_, err := w.updateProduct(ctx, p)
 		return err
@@ -151,8 +158,8 @@ func queryChanges(ctx context.Context, q querier, query string, args ...any) ([]
 
 // For lists the changes of one record, newest first (limit 0: all).
 func (h *History) For(ctx context.Context, entity string, id int64, limit int) ([]model.Change, error) {
-	q := historySelect + ` WHERE h.entity = ? AND h.entity_id = ? ORDER BY h.id DESC`
-	args := []any{entity, id}
+	q := historySelect + ` WHERE h.entity = ? AND h.entity_id` + historyOf(entity) + ` ORDER BY h.id DESC`
+	args := []any{entity, id, id}
 	if limit > 0 {
 		q += ` LIMIT ?`
 		args = append(args, limit)
@@ -259,4 +266,18 @@ func (w *wtx) undoChange(ctx context.Context, c model.Change) error {
 		return ops.update(ctx, w, cur)
 	}
 	return fmt.Errorf("unknown history action %q", c.Action)
+}
+
+// historyOf is the condition on history.entity_id that selects a record's
+// history, taking two arguments (the id twice): for contacts and accounts
+// it includes the records merged into it, whose history the survivor
+// carries on.
+func historyOf(entity string) string {
+	switch entity {
+	case "contact":
+		return ` IN (SELECT ? UNION ALL SELECT id FROM contacts WHERE merged_into = ?)`
+	case "account":
+		return ` IN (SELECT ? UNION ALL SELECT id FROM accounts WHERE merged_into = ?)`
+	}
+	return ` = ? AND ? IS NOT NULL`
 }

@@ -49,6 +49,10 @@ type WriteOptions struct {
 	// AllowDuplicate saves even when another record has the same email,
 	// E.164 phone or (accounts) folded name.
 	AllowDuplicate bool
+
+	// normalized says the record was already normalized and checked
+	// (an import does that before deciding what to do with a row).
+	normalized bool
 }
 
 // UserRepo stores team members.

@@ -45,6 +45,8 @@ type Store struct {
 	Products   ProductRepo
 	Quotes     QuoteRepo
 	Activities ActivityRepo
+	Leads      LeadRepo
+	Dupes      DupeRepo
 	Reports    ReportRepo
 	History    HistoryRepo
 }
@@ -123,6 +125,8 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	s.Products = &Products{s}
 	s.Quotes = &Quotes{s}
 	s.Activities = &Activities{s}
+	s.Leads = &Leads{s}
+	s.Dupes = &Dupes{s}
 	s.Reports = &Reports{s}
 	s.History = &History{s}
 	return s, nil

@@ -22,6 +22,42 @@ type wtx struct {
 	now    time.Time
 	group  int64
 	undoes int64 // set while undoing a change group
+	stmts  map[string]*sql.Stmt
+}
+
+// exec runs a statement prepared once per transaction: the hot writes of
+// an import or a bulk change skip preparing the same SQL again per row.
+// The transaction closes its statements when it ends.
+func (w *wtx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+// queryRow is QueryRowContext through the same statement cache.
+func (w *wtx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return w.QueryRowContext(ctx, query, args...) // reports the same error on Scan
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+func (w *wtx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := w.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if w.stmts == nil {
+		w.stmts = map[string]*sql.Stmt{}
+	}
+	w.stmts[query] = st
+	return st, nil
 }
 
 // write runs fn in one IMMEDIATE transaction and commits it, or rolls it
@@ -32,7 +68,7 @@ func (s *Store) write(ctx context.Context, fn func(*wtx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin write: %w", err)
 	}
-	w := &wtx{Tx: tx, s: s, now: s.now().UTC()}
+	w := &wtx{Tx: tx, s: s, now: s.now().UTC().Truncate(time.Millisecond)}
 	if err := fn(w); err != nil {
 		tx.Rollback()
 		return mapSQLError(err)
@@ -81,7 +117,7 @@ func (w *wtx) record(ctx context.Context, entity string, id int64, action string
 	if w.s.actor != 0 {
 		actor = w.s.actor
 	}
-	res, err := w.ExecContext(ctx, `INSERT INTO history(change_group, entity, entity_id, action, changes, user_id, at, undoes)
+	res, err := w.exec(ctx, `INSERT INTO history(change_group, entity, entity_id, action, changes, user_id, at, undoes)
 		VALUES (coalesce(?, 0), ?, ?, ?, ?, ?, ?, ?)`,
 		nullIfZero(w.group), entity, id, action, string(b), actor, formatTime(w.now), undoes)
 	if err != nil {

@@ -303,6 +303,8 @@ func openRecordOf(a model.Activity) tea.Cmd {
 		return send(openMsg{kind: "contact", id: *a.ContactID})
 	case a.AccountID != nil:
 		return send(openMsg{kind: "account", id: *a.AccountID})
+	case a.LeadID != nil:
+		return send(openMsg{kind: "lead", id: *a.LeadID})
 	}
 	return send(statusMsg{"this activity is not linked to a record"})
 }

@@ -50,7 +50,7 @@ func activitiesApp(t *testing.T, w, h int) (*App, *store.Store) {
 	return a, st
 }
 
-func acts(a *App) *activitiesView { return a.tabs[3].view.(*activitiesView) }
+func acts(a *App) *activitiesView { return a.tabs[4].view.(*activitiesView) }
 
 func TestAgendaGoldenAndBuckets(t *testing.T) {
 	for _, sz := range [][2]int{{100, 30}, {60, 15}} {

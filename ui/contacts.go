@@ -35,6 +35,7 @@ func newContactsView(sh *shared) *listView[model.Contact] {
 			"rolo demo          fill the database with sample data to try rolo",
 		},
 		search: "names, emails, phones, accounts",
+		merge:  true,
 	}, source[model.Contact]{list: repo.List, count: repo.Count, key: contactKey})
 }
 
@@ -66,6 +67,7 @@ func newAccountsView(sh *shared) *listView[model.Account] {
 			"rolo demo          fill the database with sample data to try rolo",
 		},
 		search: "names, domains, industries",
+		merge:  true,
 	}, source[model.Account]{list: repo.List, count: repo.Count, key: accountKey})
 }
 

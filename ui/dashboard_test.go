@@ -145,7 +145,7 @@ func dashApp(t *testing.T, w, h int) (*App, *store.Store) {
 	return a, st
 }
 
-func dash(a *App) *dashboardView { return a.tabs[4].view.(*dashboardView) }
+func dash(a *App) *dashboardView { return a.tabs[5].view.(*dashboardView) }
 
 func TestDashboardGoldenViews(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {160, 48}, {60, 15}, {120, 40}} {

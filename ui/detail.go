@@ -43,6 +43,18 @@ type detailData struct {
 	stages  []model.StageMove
 	quotes  []model.Quote
 	deals   []model.Deal
+	lead    *model.Lead
+	// what a converted lead became, by name; or the records a lead not
+	// yet converted may already be
+	became       []leadLink
+	likeContacts []model.Match
+	likeAccounts []model.Match
+}
+
+// leadLink is a record a converted lead became.
+type leadLink struct {
+	kind, name string
+	id         int64
 }
 
 var detailSeq atomic.Int64
@@ -102,6 +114,19 @@ func loadDetail(ctx context.Context, st *store.Store, kind string, id int64) (*d
 		if data.quotes, err = st.Quotes.List(ctx, id, "", relatedShown); err != nil {
 			return nil, err
 		}
+	case "lead":
+		var l model.Lead
+		if l, err = st.Leads.Get(ctx, id); err != nil {
+			return nil, err
+		}
+		data.lead = &l
+		if l.Status == model.LeadConverted {
+			data.became = leadBecame(ctx, st, l)
+		} else if l.ArchivedAt == nil {
+			// a reading problem here only leaves the section empty
+			data.likeContacts, data.likeAccounts, _ = st.Dupes.ForLead(ctx, l)
+		}
+		return data, nil
 	}
 	if kind != "deal" {
 		if data.deals, err = st.Deals.List(ctx, related); err != nil {
@@ -109,6 +134,27 @@ func loadDetail(ctx context.Context, st *store.Store, kind string, id int64) (*d
 		}
 	}
 	return data, nil
+}
+
+// leadBecame names what a converted lead became.
+func leadBecame(ctx context.Context, st *store.Store, l model.Lead) []leadLink {
+	var out []leadLink
+	if l.ContactID != nil {
+		if c, err := st.Contacts.Get(ctx, *l.ContactID); err == nil {
+			out = append(out, leadLink{"contact", c.Name(), c.ID})
+		}
+	}
+	if l.AccountID != nil {
+		if a, err := st.Accounts.Get(ctx, *l.AccountID); err == nil {
+			out = append(out, leadLink{"account", a.Name, a.ID})
+		}
+	}
+	if l.DealID != nil {
+		if d, err := st.Deals.Get(ctx, *l.DealID); err == nil {
+			out = append(out, leadLink{"deal", d.Title, d.ID})
+		}
+	}
+	return out
 }
 
 // Reload re-reads the record and its sections.
@@ -137,6 +183,8 @@ func (d *detailView) Title() string {
 			return "Accounts › " + r.account.Name
 		case r.deal != nil:
 			return "Pipeline › " + r.deal.Title
+		case r.lead != nil:
+			return "Leads › " + r.lead.Name
 		}
 	}
 	return strings.ToUpper(d.kind[:1]) + d.kind[1:] + " #" + strconv.FormatInt(d.id, 10)
@@ -149,10 +197,18 @@ func (d *detailView) KeyMap() keyMap {
 	open := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open"))
 	short := []key.Binding{k.NextPane, open, k.Edit, k.Delete}
 	full := [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom, k.NextPane, k.PrevPane}, {open, k.Edit, k.Delete}}
-	if d.kind == "deal" {
+	switch d.kind {
+	case "deal":
 		quote := key.NewBinding(key.WithKeys("Q"), key.WithHelp("Q", "new quote"))
 		short = append(short, quote)
 		full[1] = append(full[1], quote)
+	case "lead":
+		lk := newLeadKeys()
+		short = append([]key.Binding{lk.Convert, lk.Disqualify}, short...)
+		full[1] = append(full[1], lk.Convert, lk.Disqualify)
+	case "contact", "account":
+		short = append(short, k.Merge)
+		full[1] = append(full[1], k.Merge)
 	}
 	return keyMap{short: short, full: full}
 }
@@ -211,6 +267,16 @@ func (d *detailView) updateKeys(msg tea.KeyMsg) tea.Cmd {
 		return send(askArchiveMsg{kind: d.kind, id: d.id, version: version, name: name})
 	case msg.String() == "Q" && d.kind == "deal":
 		return send(newQuoteMsg{dealID: d.id})
+	case msg.String() == "c" && d.kind == "lead":
+		return send(convertMsg{id: d.id})
+	case msg.String() == "x" && d.kind == "lead":
+		name, version := d.nameVersion()
+		if d.rec == nil {
+			return nil
+		}
+		return send(askDisqualifyMsg{id: d.id, version: version, name: name})
+	case key.Matches(msg, k.Merge) && (d.kind == "contact" || d.kind == "account"):
+		return send(mergeMsg{kind: d.kind, id: d.id})
 	}
 	if len(d.sections) == 0 {
 		return nil
@@ -245,6 +311,8 @@ func (d *detailView) nameVersion() (string, int64) {
 			return r.account.Name, r.account.Version
 		case r.deal != nil:
 			return r.deal.Title, r.deal.Version
+		case r.lead != nil:
+			return r.lead.Name, r.lead.Version
 		}
 	}
 	return "", 0
@@ -322,6 +390,8 @@ func (d *detailView) buildSections() []section {
 	case "deal":
 		return []section{history, &listSection{title: "Stages", empty: "no stage history"},
 			&listSection{title: "Quotes", empty: "no quotes: Q adds one"}, &listSection{title: "Related", empty: "no account or contact"}}
+	case "lead":
+		return []section{history, &listSection{title: "Related", empty: "no likely matches: c converts it into new records"}}
 	}
 	return []section{history}
 }
@@ -364,9 +434,30 @@ func (d *detailView) refreshSections() {
 					items = append(items, item{text: "contact  " + model.Printable(dl.ContactName), open: send(openMsg{kind: "contact", id: *dl.ContactID})})
 				}
 			}
+			if r.lead != nil {
+				items = d.leadItems()
+			}
 		}
 		ls.setItems(items)
 	}
+}
+
+// leadItems are what a converted lead became, or the contacts and
+// accounts a lead not yet converted may already be.
+func (d *detailView) leadItems() []item {
+	r := d.rec
+	var items []item
+	for _, b := range r.became {
+		items = append(items, item{text: fmt.Sprintf("became %-8s #%d %s", b.kind, b.id, model.Printable(b.name)),
+			open: send(openMsg{kind: b.kind, id: b.id})})
+	}
+	for _, m := range r.likeContacts {
+		items = append(items, item{text: "maybe contact " + model.Printable(m.String()), open: send(openMsg{kind: "contact", id: m.ID})})
+	}
+	for _, m := range r.likeAccounts {
+		items = append(items, item{text: "maybe account " + model.Printable(m.String()), open: send(openMsg{kind: "account", id: m.ID})})
+	}
+	return items
 }
 
 // stageItems lists a deal's stages with the time spent in each.
@@ -467,6 +558,19 @@ func (d *detailView) fieldLines() []string {
 		dl := r.deal
 		pairs = d.dealPairs(dl)
 		notes = dl.Notes
+	case r.lead != nil:
+		l := r.lead
+		status := l.Status
+		switch {
+		case l.Status == model.LeadDisqualified && l.Reason != "":
+			status += ": " + l.Reason
+		case l.Status == model.LeadConverted && l.ConvertedAt != nil:
+			status += " " + d.sh.date(*l.ConvertedAt)
+		}
+		pairs = [][2]string{{"", l.Title}, {"", l.Company}, {"", l.Email}, {"", l.Phone}, {"status", status},
+			{"source", l.Source}, {"tags", strings.Join(l.Tags, ", ")}, {"last activity", d.sh.ago(l.LastActivityAt)},
+			{"created", d.sh.date(l.CreatedAt)}, {"updated", d.sh.ago(&l.UpdatedAt)}}
+		notes = l.Notes
 	}
 	for _, k := range slices.Sorted(maps.Keys(custom)) {
 		pairs = append(pairs, [2]string{k, custom[k]})
@@ -566,6 +670,8 @@ func (d *detailView) View() string {
 		title, owner, version, archived = r.account.Name, r.account.OwnerName, r.account.Version, r.account.ArchivedAt != nil
 	case r.deal != nil:
 		title, owner, version, archived = r.deal.Title, r.deal.OwnerName, r.deal.Version, r.deal.ArchivedAt != nil
+	case r.lead != nil:
+		title, owner, version, archived = r.lead.Name, r.lead.OwnerName, r.lead.Version, r.lead.ArchivedAt != nil
 	}
 	right := st.Muted.Render(fmt.Sprintf("owner: %s · v%d", model.Printable(owner), version))
 	left := st.Title.Render(model.Printable(title))

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -17,7 +18,8 @@ import (
 	"rolo/store"
 )
 
-// formView edits a new or existing contact or account with a huh form.
+// formView edits a new or existing contact, account, lead, deal or
+// activity with a huh form.
 // huh forms are used once, so every (re)open builds a new one bound to the
 // same values; a refused save (invalid, stale, duplicate) reopens it with
 // what was typed and the reason on top.
@@ -27,6 +29,7 @@ type formView struct {
 	contact model.Contact // the record being edited (ID 0: new)
 	account model.Account
 	deal    model.Deal
+	lead    model.Lead
 	act     model.Activity // a new activity or task: its links
 	about   string         // the record it is about, for the title
 	vals    map[string]*string
@@ -36,6 +39,10 @@ type formView struct {
 	saving  bool
 	width   int
 	height  int
+	// the likely duplicates of what is typed; see dupes.go
+	warn      []dupLine
+	dupKey    string
+	dupLatest atomic.Int64
 }
 
 type (
@@ -47,6 +54,7 @@ type (
 		contact model.Contact
 		account model.Account
 		deal    model.Deal
+		lead    model.Lead
 		act     model.Activity
 		err     error
 	}
@@ -253,6 +261,7 @@ func newContactForm(sh *shared, c model.Contact) *formView {
 		"source": ptr(c.Source), "notes": ptr(c.Notes),
 	}
 	f.build()
+	f.dupKey, _, _ = f.dupProbe() // check what changes, not what was there
 	return f
 }
 
@@ -264,7 +273,50 @@ func newAccountForm(sh *shared, a model.Account) *formView {
 		"tags": ptr(strings.Join(a.Tags, ", ")), "notes": ptr(a.Notes),
 	}
 	f.build()
+	f.dupKey, _, _ = f.dupProbe() // check what changes, not what was there
 	return f
+}
+
+func newLeadForm(sh *shared, l model.Lead) *formView {
+	f := &formView{sh: sh, kind: "lead", lead: l}
+	status := l.Status
+	if status == "" {
+		status = model.LeadNew
+	}
+	f.vals = map[string]*string{
+		"name": ptr(l.Name), "company": ptr(l.Company), "title": ptr(l.Title), "email": ptr(l.Email),
+		"phone": ptr(l.Phone), "source": ptr(l.Source), "status": ptr(status), "notes": ptr(l.Notes),
+	}
+	f.build()
+	f.dupKey, _, _ = f.dupProbe() // check what changes, not what was there
+	return f
+}
+
+// leadFields are the lead form's: the status only when editing, and
+// only the statuses an edit may set (disqualify and convert have keys).
+func (f *formView) leadFields(email, phone func(string) error) []field {
+	fields := []field{
+		{key: "name", title: "Name"},
+		{key: "company", title: "Company", hint: "converting creates or links this account"},
+		{key: "title", title: "Title"},
+		{key: "email", title: "Email", check: email},
+		{key: "phone", title: "Phone", hint: "e.g. +90 212 555 01 01", check: phone},
+		{key: "source", title: "Source", hint: "web, fair, referral…"},
+	}
+	if f.lead.ID != 0 {
+		var opts []huh.Option[string]
+		for _, s := range []string{model.LeadNew, model.LeadContacted, model.LeadQualified} {
+			opts = append(opts, huh.NewOption(s, s))
+		}
+		switch f.lead.Status {
+		case model.LeadDisqualified:
+			opts = append(opts, huh.NewOption("disqualified: "+f.lead.Reason, f.lead.Status))
+		case model.LeadConverted:
+			opts = []huh.Option[string]{huh.NewOption("converted", f.lead.Status)}
+		}
+		fields = append(fields, field{key: "status", title: "Status", options: opts})
+	}
+	return append(fields, field{key: "notes", title: "Notes", multiline: true})
 }
 
 func ptr(s string) *string { return &s }
@@ -279,6 +331,9 @@ func (f *formView) fields() []field {
 	region := f.sh.deps.Config.Phone.DefaultRegion
 	email := func(s string) error { return errText(model.CheckEmail(s)) }
 	phone := func(s string) error { _, err := model.NormalizePhone(s, region); return errText(err) }
+	if f.kind == "lead" {
+		return f.leadFields(email, phone)
+	}
 	if f.kind == "account" {
 		domain := func(s string) error { _, err := model.NormalizeDomain(s); return errText(err) }
 		return []field{
@@ -389,7 +444,7 @@ func (f *formView) resize() {
 	}
 	// title and problem lines above; below, huh adds a blank line and the
 	// validation errors of the focused group when there are any
-	f.form.WithWidth(min(max(20, f.width-2), 80)).WithHeight(max(3, f.height-5))
+	f.form.WithWidth(min(max(20, f.width-2), 80)).WithHeight(max(3, f.height-5-len(f.warn)))
 }
 
 // Capturing: every key belongs to the form.
@@ -413,6 +468,10 @@ func (f *formView) Title() string {
 		return "New contact"
 	case f.kind == "contact":
 		return "Edit " + f.contact.Name()
+	case f.kind == "lead" && f.lead.ID == 0:
+		return "New lead"
+	case f.kind == "lead":
+		return "Edit " + f.lead.Name
 	case f.account.ID == 0:
 		return "New account"
 	}
@@ -425,6 +484,9 @@ func (f *formView) Update(msg tea.Msg) tea.Cmd {
 		return f.save(false)
 	case formCancelMsg:
 		return send(closeFormMsg{})
+	case dupWarnMsg:
+		f.setWarning(msg)
+		return nil
 	case formResultMsg:
 		f.saving = false
 		if msg.err == nil {
@@ -460,6 +522,9 @@ func (f *formView) Update(msg tea.Msg) tea.Cmd {
 	if hf, ok := m.(*huh.Form); ok {
 		f.form = hf
 	}
+	if _, ok := msg.(tea.KeyMsg); ok {
+		return tea.Batch(cmd, f.probeDupes())
+	}
 	return cmd
 }
 
@@ -467,7 +532,11 @@ func (f *formView) dupText() string {
 	if f.dup == nil {
 		return ""
 	}
-	return fmt.Sprintf("%s %q is already used by %s (#%d)", f.dup.Field, f.dup.Value, f.dup.ExistingName, f.dup.ExistingID)
+	who := f.dup.ExistingName
+	if f.dup.Entity != "" && f.dup.Entity != f.kind {
+		who = f.dup.Entity + " " + who
+	}
+	return fmt.Sprintf("%s %q is already used by %s (#%d)", f.dup.Field, f.dup.Value, who, f.dup.ExistingID)
 }
 
 func (f *formView) save(allowDup bool) tea.Cmd {
@@ -480,6 +549,8 @@ func (f *formView) save(allowDup bool) tea.Cmd {
 		return f.saveDeal(v, opt)
 	case "activity", "task":
 		return f.saveActivity(v)
+	case "lead":
+		return f.saveLead(v, opt)
 	}
 	tags := strings.Split(v("tags"), ",")
 	if f.kind == "account" {
@@ -510,6 +581,26 @@ func (f *formView) save(allowDup bool) tea.Cmd {
 			c, err = st.Contacts.Update(ctx, c, opt)
 		}
 		return formResultMsg{contact: c, err: err}
+	}
+}
+
+// saveLead builds the lead from the form and saves it.
+func (f *formView) saveLead(v func(string) string, opt store.WriteOptions) tea.Cmd {
+	st, ctx := f.sh.deps.Store, f.sh.writeCtx
+	l := f.lead
+	l.Name, l.Company, l.Title, l.Email, l.Phone, l.Source, l.Notes = v("name"), v("company"), v("title"), v("email"),
+		v("phone"), v("source"), *f.vals["notes"]
+	if l.ID != 0 {
+		l.Status = v("status")
+	}
+	return func() tea.Msg {
+		var err error
+		if l.ID == 0 {
+			l, err = st.Leads.Create(ctx, l, opt)
+		} else {
+			l, err = st.Leads.Update(ctx, l, opt)
+		}
+		return formResultMsg{lead: l, err: err}
 	}
 }
 
@@ -577,7 +668,7 @@ func (f *formView) saved(m formResultMsg) tea.Cmd {
 		return tea.Batch(send(closeFormMsg{}), send(savedMsg{kind: "activity", id: m.act.ID, verb: verb, name: m.act.Subject + " (u undoes)"}))
 	}
 	created := f.contact.ID == 0 && f.kind == "contact" || f.account.ID == 0 && f.kind == "account" ||
-		f.deal.ID == 0 && f.kind == "deal"
+		f.deal.ID == 0 && f.kind == "deal" || f.lead.ID == 0 && f.kind == "lead"
 	s := savedMsg{kind: f.kind, created: created, verb: "saved"}
 	if created {
 		s.verb = "added"
@@ -587,9 +678,12 @@ func (f *formView) saved(m formResultMsg) tea.Cmd {
 		s.id, s.name, s.key, s.deal = d.ID, d.Title, store.BoardCursor(d), &d
 		return tea.Batch(send(closeFormMsg{}), send(s))
 	}
-	if f.kind == "account" {
+	switch f.kind {
+	case "account":
 		s.id, s.name, s.key = m.account.ID, m.account.Name, accountKey(m.account)
-	} else {
+	case "lead":
+		s.id, s.name, s.key = m.lead.ID, m.lead.Name, leadKey(m.lead)
+	default:
 		s.id, s.name, s.key = m.contact.ID, m.contact.Name(), contactKey(m.contact)
 	}
 	return tea.Batch(send(closeFormMsg{}), send(s))
@@ -627,5 +721,12 @@ func (f *formView) View() string {
 		lines = append(lines, "")
 	}
 	body := f.form.View()
+	for _, w := range f.warn {
+		style := st.Accent
+		if w.exact {
+			style = st.Error
+		}
+		body += "\n" + style.Render(cut(model.Printable(w.text), f.width))
+	}
 	return lipgloss.NewStyle().MaxWidth(f.width).MaxHeight(f.height).Render(strings.Join(lines, "\n") + "\n" + body)
 }

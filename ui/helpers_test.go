@@ -30,6 +30,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	lipgloss.SetHasDarkBackground(true)
+	dupDelay = time.Millisecond // forms check for duplicates without a noticeable pause
 	os.Exit(m.Run())
 }
 

@@ -22,6 +22,7 @@ type listKeys struct {
 	moveKeys
 	Filter, Open, New, Edit, Delete key.Binding
 	NextPane, PrevPane              key.Binding
+	Merge                           key.Binding
 }
 
 // formKeys are shown while a filter or form has focus.
@@ -35,6 +36,7 @@ func newGlobalKeys() globalKeys {
 			key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "pipeline")),
 			key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "contacts")),
 			key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "accounts")),
+			key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "leads")),
 			key.NewBinding(key.WithKeys("5"), key.WithHelp("5", "activities")),
 			key.NewBinding(key.WithKeys("6"), key.WithHelp("6", "dashboard")),
 		},
@@ -61,6 +63,7 @@ func newListKeys() listKeys {
 		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "archive")),
 		NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next section")),
 		PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous section")),
+		Merge:    key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "merge")),
 	}
 }
 

@@ -25,10 +25,11 @@ type listSpec[T any] struct {
 	ident  func(T) (id int64, name string, version int64)
 	empty  []string // lines shown when there are no records at all
 	search string   // what / searches, for the hint
+	merge  bool     // M merges the selected record with a likely duplicate
 }
 
 // listView is a windowed table of records with a search-as-you-type
-// filter: the Contacts and Accounts views.
+// filter: the Contacts, Accounts and Leads views.
 type listView[T any] struct {
 	sh     *shared
 	spec   listSpec[T]
@@ -119,13 +120,11 @@ func (v *listView[T]) KeyMap() keyMap {
 	if v.win.ready && v.win.total == 0 {
 		return keyMap{short: []key.Binding{k.New, k.Filter}, full: [][]key.Binding{{k.New, k.Filter}}}
 	}
-	return keyMap{
-		short: []key.Binding{k.Open, k.New, k.Edit, k.Delete, k.Filter},
-		full: [][]key.Binding{
-			k.bindings(),
-			{k.Open, k.New, k.Edit, k.Delete, k.Filter},
-		},
+	short := []key.Binding{k.Open, k.New, k.Edit, k.Delete, k.Filter}
+	if v.spec.merge {
+		short = append(short, k.Merge)
 	}
+	return keyMap{short: short, full: [][]key.Binding{k.bindings(), short}}
 }
 
 func (v *listView[T]) Update(msg tea.Msg) tea.Cmd {
@@ -175,6 +174,8 @@ func (v *listView[T]) updateKeys(msg tea.KeyMsg) tea.Cmd {
 		return send(editMsg{kind: v.spec.kind, id: id})
 	case key.Matches(msg, k.Delete):
 		return send(askArchiveMsg{kind: v.spec.kind, id: id, version: version, name: name})
+	case v.spec.merge && key.Matches(msg, k.Merge):
+		return send(mergeMsg{kind: v.spec.kind, id: id})
 	}
 	return nil
 }

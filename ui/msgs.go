@@ -62,7 +62,13 @@ type (
 		contact *model.Contact
 		account *model.Account
 		deal    *model.Deal
+		lead    *model.Lead
 		err     error
+	}
+	// askDisqualifyMsg asks why a lead is disqualified.
+	askDisqualifyMsg struct {
+		id, version int64
+		name        string
 	}
 )
 

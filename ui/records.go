@@ -16,7 +16,7 @@ import (
 
 // recordRef names a record an activity can be about.
 type recordRef struct {
-	kind string // contact, account, deal, activity
+	kind string // contact, account, deal, lead, activity
 	id   int64
 	name string
 }
@@ -62,6 +62,8 @@ func (a *App) linkOf(ctx context.Context, r recordRef) (model.Activity, error) {
 		act.AccountID = &r.id
 	case "deal":
 		act.DealID = &r.id
+	case "lead":
+		act.LeadID = &r.id
 	case "activity":
 		src, err := a.sh.deps.Store.Activities.Get(ctx, r.id)
 		if err != nil {
@@ -105,6 +107,9 @@ func (a *App) loadNotes(r recordRef) tea.Cmd {
 		case "deal":
 			d, err := st.Deals.Get(ctx, r.id)
 			msg.text, msg.version, msg.err = d.Notes, d.Version, err
+		case "lead":
+			l, err := st.Leads.Get(ctx, r.id)
+			msg.text, msg.version, msg.err = l.Notes, l.Version, err
 		case "activity":
 			x, err := st.Activities.Get(ctx, r.id)
 			msg.text, msg.version, msg.err = x.Body, x.Version, err
@@ -194,6 +199,16 @@ func (a *App) editorDone(m editorDoneMsg) tea.Cmd {
 				} else {
 					d.Notes = text
 					_, err = st.Deals.Update(ctx, d, store.WriteOptions{AllowDuplicate: true})
+				}
+			}
+		case "lead":
+			var l model.Lead
+			if l, err = st.Leads.Get(ctx, r.id); err == nil {
+				if l.Version != version {
+					err = stale
+				} else {
+					l.Notes = text
+					_, err = st.Leads.Update(ctx, l, store.WriteOptions{AllowDuplicate: true})
 				}
 			}
 		case "activity":

@@ -1,0 +1,857 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"rolo/model"
+)
+
+// What an import does with a row that exactly duplicates a record (same
+// email or E.164 phone; for accounts the same folded name).
+const (
+	OnDuplicateSkip   = "skip"   // leave the record, skip the row (the default)
+	OnDuplicateUpdate = "update" // overwrite the record's fields with the row's non-empty ones
+	OnDuplicateMerge  = "merge"  // fill only the record's empty fields, add tags
+	OnDuplicateCreate = "create" // create a second record anyway
+)
+
+// OnDuplicateModes are the modes, for help and errors.
+var OnDuplicateModes = []string{OnDuplicateSkip, OnDuplicateUpdate, OnDuplicateMerge, OnDuplicateCreate}
+
+// ImportOptions describe one import.
+type ImportOptions struct {
+	Kind        string // contacts, accounts, leads
+	File        string // the file's name, kept with the batch
+	Format      string
+	OnDuplicate string // see OnDuplicateModes; "" is skip
+	DryRun      bool   // do everything, then roll it back
+}
+
+// ImportItem is one row read from a file: a record of the import's kind,
+// or the error that made the row unreadable.
+type ImportItem struct {
+	Line    int
+	Owner   string // the owner's name or email: a team member, added when new
+	Contact *model.Contact
+	Account *model.Account
+	Lead    *model.Lead
+	Err     error
+
+	normErr error // from normalizing the record ahead of the writer
+	normed  bool
+	sorted  string // the person's name keys (model.NameKeys)
+	order   string
+}
+
+// normalize checks and normalizes the item's record (no database needed),
+// so it can run ahead of the writer on another core.
+func (it *ImportItem) normalize(r model.Rules) {
+	if it.Err != nil {
+		return
+	}
+	switch {
+	case it.Contact != nil:
+		it.normErr = it.Contact.Normalize(r)
+		it.sorted, it.order = model.NameKeys(it.Contact.FirstName, it.Contact.LastName)
+	case it.Account != nil:
+		it.normErr = it.Account.Normalize(r)
+	case it.Lead != nil:
+		it.normErr = it.Lead.Normalize(r)
+		it.sorted, it.order = model.NameKeys(model.SplitName(it.Lead.Name))
+	}
+	it.normed = true
+}
+
+// readAhead calls next and normalizes each item on its own goroutine,
+// a few hundred rows ahead of the writer: reading, decoding and
+// normalizing a row costs about as much as writing it. It stops when
+// done is closed.
+func readAhead(next func() (ImportItem, error), r model.Rules, done <-chan struct{}) <-chan readItem {
+	ch := make(chan readItem, 512)
+	go func() {
+		defer close(ch)
+		for {
+			item, err := next()
+			if err == nil {
+				item.normalize(r)
+			}
+			select {
+			case ch <- readItem{item, err}:
+			case <-done:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return ch
+}
+
+type readItem struct {
+	item ImportItem
+	err  error
+}
+
+// Row outcomes.
+const (
+	RowCreated = "create"
+	RowUpdated = "update"
+	RowSkipped = "skip"
+	RowFailed  = "error"
+)
+
+// ImportRow is what happened to one row.
+type ImportRow struct {
+	Line    int    `json:"line"`
+	Action  string `json:"action"` // create, update, skip or error
+	ID      int64  `json:"id,omitempty"`
+	Name    string `json:"name"`
+	Reason  string `json:"reason,omitempty"`  // why skipped or failed, or what was updated
+	Warning string `json:"warning,omitempty"` // a likely (not exact) duplicate
+	Note    string `json:"note,omitempty"`    // something else worth knowing (a new team member)
+}
+
+// ImportResult sums up an import.
+type ImportResult struct {
+	Batch   int64 `json:"batch"` // 0 for a dry run or when nothing was written
+	Created int   `json:"created"`
+	Updated int   `json:"updated"`
+	Skipped int   `json:"skipped"`
+	Failed  int   `json:"failed"`
+	Warned  int   `json:"warned"`
+	DryRun  bool  `json:"dry_run"`
+}
+
+// ImportBatch is one past import.
+type ImportBatch struct {
+	ID      int64  `json:"id"`
+	Kind    string `json:"kind"`
+	File    string `json:"file"`
+	Format  string `json:"format"`
+	Group   int64  `json:"change_group"`
+	Created int    `json:"created"`
+	Updated int    `json:"updated"`
+	Skipped int    `json:"skipped"`
+	Failed  int    `json:"failed"`
+	User    string `json:"user"`
+	At      string `json:"at"`
+	Undone  bool   `json:"undone"`
+}
+
+// Import writes the rows next yields (until io.EOF) in one transaction,
+// checking each against the records already stored and the rows before
+// it. A row that fails is reported and left out (its partial writes
+// rolled back); the others are committed together as one import batch
+// whose change group undo reverses. report, if not nil, hears every row.
+// A dry run does the same work and rolls all of it back.
+func (s *Store) Import(ctx context.Context, opt ImportOptions, next func() (ImportItem, error), report func(ImportRow)) (ImportResult, error) {
+	res := ImportResult{DryRun: opt.DryRun}
+	if opt.OnDuplicate == "" {
+		opt.OnDuplicate = OnDuplicateSkip
+	}
+	known := false
+	for _, m := range OnDuplicateModes {
+		known = known || m == opt.OnDuplicate
+	}
+	if !known {
+		return res, model.Invalid("on-duplicate", "%q is not one of %s", opt.OnDuplicate, strings.Join(OnDuplicateModes, ", "))
+	}
+	switch opt.Kind {
+	case "contacts", "accounts", "leads":
+	default:
+		return res, model.Invalid("kind", "cannot import %q (contacts, accounts or leads)", opt.Kind)
+	}
+	if report == nil {
+		report = func(ImportRow) {}
+	}
+	errDryRun := errors.New("dry run")
+	err := s.write(ctx, func(w *wtx) error {
+		im := &importer{w: w, ctx: ctx, opt: opt}
+		// A bigger page cache while the import runs: its inserts land all
+		// over the name, email and phone indexes of a large table.
+		if _, err := w.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, importCacheKiB)); err != nil {
+			return err
+		}
+		defer w.ExecContext(ctx, `PRAGMA cache_size = -2000`) // SQLite's default
+		if err := im.load(); err != nil {
+			return err
+		}
+		if err := im.deferSearch(); err != nil {
+			return err
+		}
+		done := make(chan struct{})
+		defer close(done)
+		items := readAhead(next, s.rules, done)
+		for {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			ri := <-items
+			item, err := ri.item, ri.err
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return err
+			}
+			row, err := im.row(item)
+			if err != nil {
+				return err
+			}
+			switch row.Action {
+			case RowCreated:
+				res.Created++
+			case RowUpdated:
+				res.Updated++
+			case RowSkipped:
+				res.Skipped++
+			default:
+				res.Failed++
+			}
+			if row.Warning != "" {
+				res.Warned++
+			}
+			report(row)
+		}
+		if err := im.flushSearch(); err != nil {
+			return err
+		}
+		if opt.DryRun {
+			return errDryRun
+		}
+		if w.group == 0 {
+			return nil
+		}
+		var actor any
+		if s.actor != 0 {
+			actor = s.actor
+		}
+		r, err := w.ExecContext(ctx, `INSERT INTO import_batches(kind, file, format, change_group, created, updated, skipped, failed, user_id, at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, opt.Kind, opt.File, opt.Format, w.group,
+			res.Created, res.Updated, res.Skipped, res.Failed, actor, formatTime(w.now))
+		if err != nil {
+			return err
+		}
+		res.Batch, _ = r.LastInsertId()
+		return nil
+	})
+	if errors.Is(err, errDryRun) {
+		err = nil
+	}
+	return res, err
+}
+
+// importCacheKiB is the page cache of an import's connection.
+const importCacheKiB = 64 << 10
+
+// importer is one import's state: what is stored, indexed in memory so a
+// row's duplicate check costs map lookups rather than queries.
+type importer struct {
+	w   *wtx
+	ctx context.Context
+	opt ImportOptions
+
+	byEmail map[string]int64
+	byPhone map[string]int64
+	byName  map[string]int64   // accounts: folded name; people: NameKey
+	names   map[int64]string   // display names, for messages
+	blocks  map[string][]int64 // people: name-key prefix -> ids, for similar names
+	keys    map[int64]string   // people: order of name words, compared for similarity
+	owners  map[string]int64   // folded owner names and emails -> user ids
+
+	triggers []string // search-index triggers to restore at the end
+}
+
+// owner resolves a row's owner by name or email, adding a team member
+// the database does not know yet (an export from another team). Users
+// are not part of the history: undoing the import leaves them.
+func (im *importer) owner(name string) (int64, string, error) {
+	key := model.Fold(strings.TrimSpace(name))
+	if key == "" || key == "me" {
+		return im.w.s.actor, "", nil
+	}
+	if id, ok := im.owners[key]; ok {
+		return id, "", nil
+	}
+	var id int64
+	err := im.w.QueryRowContext(im.ctx, `SELECT id FROM users WHERE name_fold = ? OR lower(email) = ? ORDER BY id LIMIT 1`,
+		key, strings.ToLower(strings.TrimSpace(name))).Scan(&id)
+	note := ""
+	switch {
+	case isNoRows(err):
+		if strings.Contains(name, "@") {
+			return 0, "", model.Invalid("owner", "no team member with email %q", name)
+		}
+		res, err := im.w.ExecContext(im.ctx, `INSERT INTO users(name, name_fold, email, created_at, updated_at) VALUES (?, ?, '', ?, ?)`,
+			strings.TrimSpace(name), key, formatTime(im.w.now), formatTime(im.w.now))
+		if err != nil {
+			return 0, "", err
+		}
+		id, _ = res.LastInsertId()
+		note = "added " + strings.TrimSpace(name) + " to the team (owner)"
+	case err != nil:
+		return 0, "", err
+	}
+	im.owners[key] = id
+	return id, note, nil
+}
+
+func (im *importer) load() error {
+	im.byEmail, im.byPhone, im.byName = map[string]int64{}, map[string]int64{}, map[string]int64{}
+	im.names, im.blocks, im.keys = map[int64]string{}, map[string][]int64{}, map[int64]string{}
+	im.owners = map[string]int64{}
+	var query string
+	switch im.opt.Kind {
+	case "contacts":
+		query = `SELECT id, first_name, last_name, email_norm, phone_e164 FROM contacts WHERE archived_at IS NULL ORDER BY id`
+	case "leads":
+		// Leads are checked against open leads and contacts: leads are
+		// stored with negative ids here to keep the two apart.
+		query = `SELECT -id, name, '', email_norm, phone_e164 FROM leads WHERE archived_at IS NULL AND status <> 'converted'
+			UNION ALL SELECT id, first_name, last_name, email_norm, phone_e164 FROM contacts WHERE archived_at IS NULL`
+	case "accounts":
+		query = `SELECT id, name, '', domain, phone_e164 FROM accounts WHERE archived_at IS NULL ORDER BY id`
+	}
+	rows, err := im.w.QueryContext(im.ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var first, last, email, phone string
+		if err := rows.Scan(&id, &first, &last, &email, &phone); err != nil {
+			return err
+		}
+		sorted, order := "", ""
+		if im.opt.Kind != "accounts" {
+			sorted, order = model.NameKeys(first, last)
+		}
+		im.add(id, strings.TrimSpace(first+" "+last), sorted, order, email, phone)
+	}
+	return rows.Err()
+}
+
+// searchTables are the tables an import writes whose search index the
+// import keeps up to date itself.
+var searchTables = []string{"contacts", "accounts", "leads"}
+
+// deferSearch swaps the search-index triggers of the tables an import
+// writes for ones that only note which rows changed and what their index
+// entry was. An FTS5 index written row by row inside one transaction
+// flushes to disk at every statement (each trigger opens a statement
+// savepoint), which made an import ten times slower; flushSearch brings
+// the index up to date once at the end, and puts the triggers back. All
+// of it happens inside the import's transaction: nothing else sees it.
+func (im *importer) deferSearch() error {
+	ctx, w := im.ctx, im.w
+	if _, err := w.ExecContext(ctx, `CREATE TEMP TABLE import_search(tbl TEXT NOT NULL, id INTEGER NOT NULL,
+		search TEXT, live INTEGER NOT NULL, PRIMARY KEY (tbl, id))`); err != nil {
+		return err
+	}
+	for _, t := range searchTables {
+		rows, err := w.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?
+			AND name LIKE ? ESCAPE '\'`, t, t+`\_fts\_%`)
+		if err != nil {
+			return err
+		}
+		var names []string
+		for rows.Next() {
+			var name, def string
+			if err := rows.Scan(&name, &def); err != nil {
+				rows.Close()
+				return err
+			}
+			names = append(names, name)
+			im.triggers = append(im.triggers, def)
+		}
+		rows.Close()
+		for _, n := range names {
+			if _, err := w.ExecContext(ctx, `DROP TRIGGER `+n); err != nil {
+				return err
+			}
+		}
+		// The first change of a row notes what the index held for it.
+		for _, def := range []string{
+			`CREATE TEMP TRIGGER import_search_` + t + `_insert AFTER INSERT ON main.` + t + ` BEGIN
+				INSERT OR IGNORE INTO import_search VALUES ('` + t + `', new.id, NULL, 0); END`,
+			`CREATE TEMP TRIGGER import_search_` + t + `_update AFTER UPDATE OF search, archived_at ON main.` + t + ` BEGIN
+				INSERT OR IGNORE INTO import_search VALUES ('` + t + `', old.id, old.search, old.archived_at IS NULL); END`,
+			`CREATE TEMP TRIGGER import_search_` + t + `_delete AFTER DELETE ON main.` + t + ` BEGIN
+				INSERT OR IGNORE INTO import_search VALUES ('` + t + `', old.id, old.search, old.archived_at IS NULL); END`,
+		} {
+			if _, err := w.ExecContext(ctx, def); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// flushSearch updates the search index of every row the import changed
+// and restores the triggers deferSearch replaced.
+func (im *importer) flushSearch() error {
+	ctx, w := im.ctx, im.w
+	for _, t := range searchTables {
+		fts := t + "_fts"
+		for _, q := range []string{
+			`DROP TRIGGER temp.import_search_` + t + `_insert`,
+			`DROP TRIGGER temp.import_search_` + t + `_update`,
+			`DROP TRIGGER temp.import_search_` + t + `_delete`,
+			`INSERT INTO ` + fts + `(` + fts + `, rowid, search) SELECT 'delete', id, search FROM import_search
+				WHERE tbl = '` + t + `' AND live ORDER BY id`,
+			`INSERT INTO ` + fts + `(rowid, search) SELECT x.id, x.search FROM import_search l JOIN main.` + t + ` x ON x.id = l.id
+				WHERE l.tbl = '` + t + `' AND x.archived_at IS NULL ORDER BY x.id`,
+		} {
+			if _, err := w.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("search index of %s: %w", t, err)
+			}
+		}
+	}
+	for _, def := range im.triggers {
+		if _, err := w.ExecContext(ctx, def); err != nil {
+			return fmt.Errorf("restore search trigger: %w", err)
+		}
+	}
+	_, err := w.ExecContext(ctx, `DROP TABLE temp.import_search`)
+	return err
+}
+
+// add indexes a stored or just-written record.
+func (im *importer) add(id int64, name, sorted, order, email, phone string) {
+	im.names[id] = name
+	if im.opt.Kind == "accounts" {
+		// email holds the domain for accounts; only the name is exact.
+		if k := model.Fold(strings.TrimSpace(name)); k != "" {
+			if _, ok := im.byName[k]; !ok {
+				im.byName[k] = id
+			}
+		}
+		return
+	}
+	if email != "" {
+		if _, ok := im.byEmail[email]; !ok {
+			im.byEmail[email] = id
+		}
+	}
+	if phone != "" {
+		if _, ok := im.byPhone[phone]; !ok {
+			im.byPhone[phone] = id
+		}
+	}
+	if sorted != "" {
+		if _, seen := im.byName[sorted]; !seen {
+			im.byName[sorted] = id
+		}
+		im.keys[id] = order
+		b := block(order)
+		if len(im.blocks[b]) < 400 {
+			im.blocks[b] = append(im.blocks[b], id)
+		}
+	}
+}
+
+// block is where a name is looked for among similar ones: the first two
+// letters of its first word and the first three of its last ("ja smi"
+// for James Smith). A typo there goes unnoticed; dedupe, which compares
+// more widely, still finds the pair later.
+func block(order string) string {
+	words := strings.Fields(order)
+	if len(words) == 0 {
+		return ""
+	}
+	return prefixRunes(words[0], 2) + " " + prefixRunes(words[len(words)-1], 3)
+}
+
+func prefixRunes(w string, n int) string {
+	for i := range w {
+		if n == 0 {
+			return w[:i]
+		}
+		n--
+	}
+	return w
+}
+
+func (im *importer) label(id int64) string {
+	kind := map[string]string{"contacts": "contact", "accounts": "account", "leads": "lead"}[im.opt.Kind]
+	name := im.names[id]
+	if id < 0 {
+		id, kind = -id, "lead"
+	} else if im.opt.Kind == "leads" {
+		kind = "contact"
+	}
+	return fmt.Sprintf("%s #%d %s", kind, id, name)
+}
+
+// exact is the stored record the row exactly duplicates, and why.
+func (im *importer) exact(email, phone, name string) (int64, string) {
+	if im.opt.Kind == "accounts" {
+		if id, ok := im.byName[model.Fold(strings.TrimSpace(name))]; ok && name != "" {
+			return id, "same name as " + im.label(id)
+		}
+		return 0, ""
+	}
+	if email != "" {
+		if id, ok := im.byEmail[email]; ok {
+			return id, "same email as " + im.label(id)
+		}
+	}
+	if phone != "" {
+		if id, ok := im.byPhone[phone]; ok {
+			return id, "same phone as " + im.label(id)
+		}
+	}
+	return 0, ""
+}
+
+// similar names a stored person whose name is the same or alike (a
+// warning only).
+func (im *importer) similar(k, ok string) string {
+	if id, found := im.byName[k]; found && k != "" {
+		return "same name as " + im.label(id)
+	}
+	if ok == "" {
+		return ""
+	}
+	for _, id := range im.blocks[block(ok)] {
+		if s := model.Similarity(ok, im.keys[id]); s >= model.SimilarEnough {
+			return fmt.Sprintf("similar name (%d%%) to %s", int(s*100+0.5), im.label(id))
+		}
+	}
+	return ""
+}
+
+// row writes one row. Every check that can refuse a row runs before the
+// row writes anything, so a refused row leaves nothing behind; an error
+// after that (the database failing) ends the whole import, which then
+// writes nothing at all. (A savepoint per row would do the same at ten
+// times the cost: each makes the search index flush to disk.)
+func (im *importer) row(item ImportItem) (ImportRow, error) {
+	row := ImportRow{Line: item.Line}
+	if item.Err != nil {
+		row.Action, row.Reason = RowFailed, item.Err.Error()
+		return row, nil
+	}
+	err := im.write(item, &row)
+	var ve model.ValidationErrors
+	var one *model.ValidationError
+	if errors.As(err, &ve) || errors.As(err, &one) {
+		row.Action, row.Reason, row.Warning, row.Note = RowFailed, rowReason(err), "", ""
+		return row, nil
+	}
+	if err != nil {
+		return row, fmt.Errorf("line %d: %w", item.Line, err)
+	}
+	return row, nil
+}
+
+// rowReason is err as a row's reason: a validation error names its field.
+func rowReason(err error) string {
+	var ve model.ValidationErrors
+	if errors.As(err, &ve) && len(ve) > 0 {
+		parts := make([]string, len(ve))
+		for i, e := range ve {
+			parts[i] = e.Field + ": " + e.Message
+		}
+		return strings.Join(parts, "; ")
+	}
+	return err.Error()
+}
+
+func (im *importer) write(item ImportItem, row *ImportRow) error {
+	var owner int64
+	if im.w.s.actor == 0 && strings.TrimSpace(item.Owner) == "" {
+		return model.Invalid("owner", "no owner: set user.name in the config")
+	}
+	if strings.TrimSpace(item.Owner) != "" {
+		id, note, err := im.owner(item.Owner)
+		if err != nil {
+			return err
+		}
+		owner = id
+		row.Note = note
+	}
+	switch {
+	case item.Contact != nil && owner != 0:
+		item.Contact.OwnerID = owner
+	case item.Account != nil && owner != 0:
+		item.Account.OwnerID = owner
+	case item.Lead != nil && owner != 0:
+		item.Lead.OwnerID = owner
+	}
+	switch {
+	case item.Contact != nil:
+		if !item.normed {
+			item.normalize(im.w.s.rules)
+		}
+		return im.contact(*item.Contact, item, row)
+	case item.Account != nil:
+		return im.account(*item.Account, item.normed, item.normErr, row)
+	case item.Lead != nil:
+		if !item.normed {
+			item.normalize(im.w.s.rules)
+		}
+		return im.lead(*item.Lead, item, row)
+	}
+	return fmt.Errorf("empty row")
+}
+
+func (im *importer) contact(c model.Contact, item ImportItem, row *ImportRow) error {
+	row.Name = c.Name()
+	if item.normErr != nil {
+		return item.normErr
+	}
+	email := model.NormalizeEmail(c.Email)
+	if id, why := im.exact(email, c.PhoneE164, ""); id != 0 && im.opt.OnDuplicate != OnDuplicateCreate {
+		return im.onDuplicate(row, id, why, func() (string, error) {
+			cur, err := getContact(im.ctx, im.w, id)
+			if err != nil {
+				return "", err
+			}
+			next := cur
+			fields := mergeContact(&next, c, im.opt.OnDuplicate == OnDuplicateUpdate)
+			if len(fields) == 0 {
+				return "", nil
+			}
+			_, err = im.w.updateContact(im.ctx, next, WriteOptions{AllowDuplicate: true})
+			return strings.Join(fields, ", "), err
+		})
+	}
+	row.Warning = im.similar(item.sorted, item.order)
+	id, err := im.w.insertContact(im.ctx, c, WriteOptions{AllowDuplicate: true, normalized: true})
+	if err != nil {
+		return err
+	}
+	row.Action, row.ID = RowCreated, id
+	im.add(id, c.Name(), item.sorted, item.order, email, c.PhoneE164)
+	return nil
+}
+
+func (im *importer) account(a model.Account, normed bool, normErr error, row *ImportRow) error {
+	row.Name = a.Name
+	if !normed {
+		normErr = a.Normalize(im.w.s.rules)
+	}
+	if normErr != nil {
+		return normErr
+	}
+	if id, why := im.exact("", "", a.Name); id != 0 && im.opt.OnDuplicate != OnDuplicateCreate {
+		return im.onDuplicate(row, id, why, func() (string, error) {
+			cur, err := getAccount(im.ctx, im.w, id)
+			if err != nil {
+				return "", err
+			}
+			next := cur
+			fields := mergeAccount(&next, a, im.opt.OnDuplicate == OnDuplicateUpdate)
+			if len(fields) == 0 {
+				return "", nil
+			}
+			_, err = im.w.updateAccount(im.ctx, next, WriteOptions{AllowDuplicate: true})
+			return strings.Join(fields, ", "), err
+		})
+	}
+	if ms, err := im.w.s.orgMatches(im.ctx, im.w, model.OrgOf(a), model.MinScore); err == nil && len(ms) > 0 {
+		row.Warning = "likely the same as account #" + strconv.FormatInt(ms[0].ID, 10) + " " + ms[0].Name + " (" + strings.Join(ms[0].Reasons, ", ") + ")"
+	}
+	out, err := im.w.insertAccount(im.ctx, a, WriteOptions{AllowDuplicate: true})
+	if err != nil {
+		return err
+	}
+	row.Action, row.ID = RowCreated, out.ID
+	im.add(out.ID, out.Name, "", "", out.Domain, out.PhoneE164)
+	return nil
+}
+
+func (im *importer) lead(l model.Lead, item ImportItem, row *ImportRow) error {
+	row.Name = l.Name
+	if item.normErr != nil {
+		return item.normErr
+	}
+	if err := im.w.prepareLead(&l); err != nil {
+		return err
+	}
+	if l.Status == model.LeadConverted {
+		return model.Invalid("status", "a lead becomes converted by converting it; import it as qualified")
+	}
+	email := model.NormalizeEmail(l.Email)
+	if id, why := im.exact(email, l.PhoneE164, ""); id != 0 && im.opt.OnDuplicate != OnDuplicateCreate {
+		if id > 0 {
+			// The person is already a contact: a lead would duplicate it.
+			row.Action, row.ID, row.Reason = RowSkipped, id, why+" (already a contact)"
+			return nil
+		}
+		return im.onDuplicate(row, -id, why, func() (string, error) {
+			cur, err := getLead(im.ctx, im.w, -id)
+			if err != nil {
+				return "", err
+			}
+			next := cur
+			fields := mergeLead(&next, l, im.opt.OnDuplicate == OnDuplicateUpdate)
+			if len(fields) == 0 {
+				return "", nil
+			}
+			_, err = im.w.updateLead(im.ctx, next, WriteOptions{AllowDuplicate: true})
+			return strings.Join(fields, ", "), err
+		})
+	}
+	row.Warning = im.similar(item.sorted, item.order)
+	out, err := im.w.insertLead(im.ctx, l, WriteOptions{AllowDuplicate: true})
+	if err != nil {
+		return err
+	}
+	row.Action, row.ID = RowCreated, out.ID
+	im.add(-out.ID, out.Name, item.sorted, item.order, email, out.PhoneE164)
+	im.names[-out.ID] = out.Name
+	return nil
+}
+
+// onDuplicate applies the import's duplicate mode to a row that exactly
+// duplicates record id: skip it, or update the record through apply.
+func (im *importer) onDuplicate(row *ImportRow, id int64, why string, apply func() (string, error)) error {
+	row.ID = id
+	if im.opt.OnDuplicate == OnDuplicateSkip {
+		row.Action, row.Reason = RowSkipped, why
+		return nil
+	}
+	fields, err := apply()
+	if err != nil {
+		return err
+	}
+	if fields == "" {
+		row.Action, row.Reason = RowSkipped, why+"; nothing new"
+		return nil
+	}
+	row.Action, row.Reason = RowUpdated, why+"; "+fields
+	return nil
+}
+
+// pick sets *dst to v when v is not empty and either overwrite is true or
+// *dst is empty, and names field in changed when it changed.
+func pick(changed *[]string, field string, dst *string, v string, overwrite bool) {
+	if v == "" || *dst == v || (!overwrite && *dst != "") {
+		return
+	}
+	*dst = v
+	*changed = append(*changed, field)
+}
+
+func addTags(changed *[]string, dst *[]string, tags []string) {
+	seen := map[string]bool{}
+	for _, t := range *dst {
+		seen[t] = true
+	}
+	added := false
+	for _, t := range tags {
+		if !seen[t] {
+			*dst = append(*dst, t)
+			seen[t] = true
+			added = true
+		}
+	}
+	if added {
+		*changed = append(*changed, "tags")
+	}
+}
+
+func addCustom(changed *[]string, dst *map[string]string, src map[string]string, overwrite bool) {
+	for k, v := range src {
+		if *dst == nil {
+			*dst = map[string]string{}
+		}
+		cur := (*dst)[k]
+		pick(changed, "custom."+k, &cur, v, overwrite)
+		(*dst)[k] = cur
+	}
+}
+
+func appendNotes(changed *[]string, dst *string, v string, overwrite bool) {
+	switch {
+	case v == "" || strings.Contains(*dst, v):
+	case *dst == "" || overwrite:
+		*dst = v
+		*changed = append(*changed, "notes")
+	default:
+		*dst += "\n\n" + v
+		*changed = append(*changed, "notes")
+	}
+}
+
+func mergeContact(cur *model.Contact, c model.Contact, overwrite bool) []string {
+	var ch []string
+	pick(&ch, "first_name", &cur.FirstName, c.FirstName, overwrite)
+	pick(&ch, "last_name", &cur.LastName, c.LastName, overwrite)
+	pick(&ch, "email", &cur.Email, c.Email, overwrite)
+	pick(&ch, "phone", &cur.Phone, c.Phone, overwrite)
+	pick(&ch, "title", &cur.Title, c.Title, overwrite)
+	pick(&ch, "source", &cur.Source, c.Source, overwrite)
+	if c.AccountName != "" && (cur.AccountID == nil || overwrite) && model.Fold(c.AccountName) != model.Fold(cur.AccountName) {
+		cur.AccountID, cur.AccountName = nil, c.AccountName
+		ch = append(ch, "account")
+	}
+	appendNotes(&ch, &cur.Notes, c.Notes, overwrite)
+	addTags(&ch, &cur.Tags, c.Tags)
+	addCustom(&ch, &cur.Custom, c.Custom, overwrite)
+	return ch
+}
+
+func mergeAccount(cur *model.Account, a model.Account, overwrite bool) []string {
+	var ch []string
+	pick(&ch, "domain", &cur.Domain, a.Domain, overwrite)
+	pick(&ch, "industry", &cur.Industry, a.Industry, overwrite)
+	pick(&ch, "phone", &cur.Phone, a.Phone, overwrite)
+	pick(&ch, "website", &cur.Website, a.Website, overwrite)
+	pick(&ch, "address", &cur.Address, a.Address, overwrite)
+	pick(&ch, "external_id", &cur.ExternalID, a.ExternalID, overwrite)
+	appendNotes(&ch, &cur.Notes, a.Notes, overwrite)
+	addTags(&ch, &cur.Tags, a.Tags)
+	addCustom(&ch, &cur.Custom, a.Custom, overwrite)
+	return ch
+}
+
+func mergeLead(cur *model.Lead, l model.Lead, overwrite bool) []string {
+	var ch []string
+	pick(&ch, "name", &cur.Name, l.Name, overwrite)
+	pick(&ch, "company", &cur.Company, l.Company, overwrite)
+	pick(&ch, "title", &cur.Title, l.Title, overwrite)
+	pick(&ch, "email", &cur.Email, l.Email, overwrite)
+	pick(&ch, "phone", &cur.Phone, l.Phone, overwrite)
+	pick(&ch, "source", &cur.Source, l.Source, overwrite)
+	if l.Status != "" && l.Status != model.LeadNew && cur.Status != model.LeadConverted {
+		pick(&ch, "status", &cur.Status, l.Status, overwrite)
+	}
+	appendNotes(&ch, &cur.Notes, l.Notes, overwrite)
+	addTags(&ch, &cur.Tags, l.Tags)
+	return ch
+}
+
+const batchSelect = `SELECT b.id, b.kind, b.file, b.format, coalesce(b.change_group, 0), b.created, b.updated, b.skipped,
+	b.failed, coalesce(u.name, ''), b.at, EXISTS (SELECT 1 FROM history h WHERE h.undoes = b.change_group)
+	FROM import_batches b LEFT JOIN users u ON u.id = b.user_id`
+
+func scanBatch(sc scanner) (ImportBatch, error) {
+	var b ImportBatch
+	err := sc.Scan(&b.ID, &b.Kind, &b.File, &b.Format, &b.Group, &b.Created, &b.Updated, &b.Skipped, &b.Failed,
+		&b.User, &b.At, &b.Undone)
+	return b, err
+}
+
+// ImportBatches lists past imports, newest first.
+func (s *Store) ImportBatches(ctx context.Context) ([]ImportBatch, error) {
+	return queryAll(ctx, s.db, batchSelect+` ORDER BY b.id DESC`, nil, scanBatch)
+}
+
+// ImportBatch returns one past import.
+func (s *Store) ImportBatch(ctx context.Context, id int64) (ImportBatch, error) {
+	b, err := scanBatch(s.db.QueryRowContext(ctx, batchSelect+` WHERE b.id = ?`, id))
+	if isNoRows(err) {
+		return b, notFound("import batch", "#"+strconv.FormatInt(id, 10))
+	}
+	return b, err
+}
