@@ -139,7 +139,11 @@ func (a *app) undoCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			for _, c := range changes {
+			for i, c := range changes {
+				if i == rowMessages {
+					fmt.Fprintf(cmd.ErrOrStderr(), "... and %d more changes undone\n", len(changes)-i)
+					break
+				}
 				fmt.Fprintf(cmd.ErrOrStderr(), "undid %s of %s #%d\n", c.Action, c.Entity, c.EntityID)
 			}
 			if asJSON {

@@ -39,7 +39,7 @@ func scanAccount(sc scanner) (model.Account, error) {
 }
 
 func getAccount(ctx context.Context, q querier, id int64) (model.Account, error) {
-	a, err := scanAccount(q.QueryRowContext(ctx, accountSelect+` WHERE a.id = ?`, id))
+	a, err := scanAccount(queryRow(ctx, q, accountSelect+` WHERE a.id = ?`, id))
 	if isNoRows(err) {
 		return a, notFound("account", "#"+strconv.FormatInt(id, 10))
 	}
@@ -123,6 +123,9 @@ func (w *wtx) insertAccount(ctx context.Context, a model.Account, opt WriteOptio
 			return a, err
 		}
 	}
+	if err := w.noteSearch(ctx, "accounts", a.ID); err != nil {
+		return a, err
+	}
 	now := formatTime(w.now)
 	res, err := w.exec(ctx, `INSERT INTO accounts(id, name, sort_name, domain, industry, phone, phone_e164, website, address,
 		external_id, tags, notes, custom, owner_id, merged_into, search, created_at, updated_at)
@@ -133,7 +136,7 @@ func (w *wtx) insertAccount(ctx context.Context, a model.Account, opt WriteOptio
 		return a, err
 	}
 	a.ID, _ = res.LastInsertId()
-	if err := w.record(ctx, "account", a.ID, "create", snapshot(a, true)); err != nil {
+	if err := w.recordCreated(ctx, "account", a.ID, a); err != nil {
 		return a, err
 	}
 	return getAccount(ctx, w, a.ID)
@@ -171,6 +174,9 @@ func (w *wtx) updateAccount(ctx context.Context, a model.Account, opt WriteOptio
 	if len(changes) == 0 {
 		return cur, nil
 	}
+	if err := w.noteSearch(ctx, "accounts", a.ID); err != nil {
+		return cur, err
+	}
 	res, err := w.ExecContext(ctx, `UPDATE accounts SET name = ?, sort_name = ?, domain = ?, industry = ?, phone = ?, phone_e164 = ?,
 		website = ?, address = ?, external_id = ?, tags = ?, notes = ?, custom = ?, owner_id = ?, merged_into = ?, search = ?,
 		updated_at = ?, version = version + 1
@@ -202,6 +208,9 @@ func (w *wtx) refreshContactSearch(ctx context.Context, accountID int64) error {
 		return err
 	}
 	for _, c := range cs {
+		if err := w.noteSearch(ctx, "contacts", c.ID); err != nil {
+			return err
+		}
 		if _, err := w.ExecContext(ctx, `UPDATE contacts SET search = ? WHERE id = ?`, c.SearchText(), c.ID); err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"rolo/model"
@@ -286,6 +287,57 @@ func createdJSON(rec any) (string, error) {
 	}
 	sb.WriteByte('}')
 	return sb.String(), nil
+}
+
+// contactCreatedJSON is createdJSON of a contact, written field by field
+// (a test holds the two equal): encoding the whole record and decoding it
+// again cost an import a fifth of its time.
+func contactCreatedJSON(c model.Contact) string {
+	var sb strings.Builder
+	sb.Grow(256)
+	n := 0
+	field := func(k string, v []byte) {
+		if n > 0 {
+			sb.WriteByte(',')
+		}
+		n++
+		sb.WriteString(`"` + k + `":[null,`)
+		sb.Write(v)
+		sb.WriteByte(']')
+	}
+	str := func(k, v string) {
+		if v != "" {
+			b, _ := json.Marshal(v)
+			field(k, b)
+		}
+	}
+	id := func(k string, v *int64) {
+		if v != nil && *v != 0 {
+			field(k, []byte(strconv.FormatInt(*v, 10)))
+		}
+	}
+	sb.WriteByte('{')
+	id("account_id", c.AccountID)
+	if len(c.Custom) > 0 {
+		b, _ := json.Marshal(c.Custom)
+		field("custom", b)
+	}
+	str("email", c.Email)
+	str("first_name", c.FirstName)
+	id("id", &c.ID)
+	str("last_name", c.LastName)
+	id("merged_into", c.MergedInto)
+	str("notes", c.Notes)
+	id("owner_id", &c.OwnerID)
+	str("phone", c.Phone)
+	str("source", c.Source)
+	if len(c.Tags) > 0 {
+		b, _ := json.Marshal(c.Tags)
+		field("tags", b)
+	}
+	str("title", c.Title)
+	sb.WriteByte('}')
+	return sb.String()
 }
 
 func isEmptyJSON(v json.RawMessage) bool {

@@ -62,7 +62,7 @@ func encodeJSON(v any) string {
 }
 
 func getContact(ctx context.Context, q querier, id int64) (model.Contact, error) {
-	c, err := scanContact(q.QueryRowContext(ctx, contactSelect+` WHERE c.id = ?`, id))
+	c, err := scanContact(queryRow(ctx, q, contactSelect+` WHERE c.id = ?`, id))
 	if isNoRows(err) {
 		return c, notFound("contact", "#"+strconv.FormatInt(id, 10))
 	}
@@ -128,11 +128,11 @@ func (w *wtx) prepareContact(ctx context.Context, c *model.Contact, opt WriteOpt
 		}
 		c.AccountID, c.AccountName = &id, name
 	} else if c.AccountID != nil {
-		a, err := getAccount(ctx, w, *c.AccountID)
-		if err != nil {
+		var name string
+		if err := w.queryRow(ctx, `SELECT name FROM accounts WHERE id = ?`, *c.AccountID).Scan(&name); err != nil {
 			return model.Invalid("account_id", "no account #%d", *c.AccountID)
 		}
-		c.AccountName = a.Name
+		c.AccountName = name
 	} else {
 		c.AccountName = ""
 	}
@@ -190,6 +190,9 @@ func (w *wtx) insertContact(ctx context.Context, c model.Contact, opt WriteOptio
 			return 0, err
 		}
 	}
+	if err := w.noteSearch(ctx, "contacts", c.ID); err != nil {
+		return 0, err
+	}
 	now := formatTime(w.now)
 	res, err := w.exec(ctx, `INSERT INTO contacts(id, first_name, last_name, sort_name, email, email_norm, phone, phone_e164,
 		title, account_id, tags, notes, source, custom, owner_id, merged_into, search, created_at, updated_at)
@@ -202,7 +205,7 @@ func (w *wtx) insertContact(ctx context.Context, c model.Contact, opt WriteOptio
 	}
 	id, _ := res.LastInsertId()
 	c.ID = id
-	return id, w.record(ctx, "contact", id, "create", snapshot(c, true))
+	return id, w.recordCreated(ctx, "contact", id, c)
 }
 
 // Update saves c when c.Version is current; see ContactRepo.
@@ -236,6 +239,9 @@ func (w *wtx) updateContact(ctx context.Context, c model.Contact, opt WriteOptio
 	changes := diff(cur, c)
 	if len(changes) == 0 {
 		return cur, nil
+	}
+	if err := w.noteSearch(ctx, "contacts", c.ID); err != nil {
+		return cur, err
 	}
 	res, err := w.ExecContext(ctx, `UPDATE contacts SET first_name = ?, last_name = ?, sort_name = ?, email = ?, email_norm = ?,
 		phone = ?, phone_e164 = ?, title = ?, account_id = ?, tags = ?, notes = ?, source = ?, custom = ?, owner_id = ?,
@@ -294,6 +300,9 @@ func (w *wtx) setArchivedRow(ctx context.Context, entity, table string, id, vers
 		q += ` AND archived_at IS NOT NULL`
 	}
 	args := []any{at, formatTime(w.now), id}
+	if err := w.noteSearch(ctx, table, id); err != nil {
+		return err
+	}
 	if version != 0 {
 		q += ` AND version = ?`
 		args = append(args, version)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -283,12 +284,50 @@ func TestQuotesNumberedWithExactTotals(t *testing.T) {
 }
 
 // The bulk writer's fast history encoding says the same as snapshot.
+func TestContactCreatedJSON(t *testing.T) {
+	acc, merged := int64(3), int64(9)
+	for _, c := range []model.Contact{
+		{ID: 7, FirstName: "Ayşe", LastName: "Yılmaz", Email: "a@b.co", Phone: "+90 212 555 01 01", PhoneE164: "+902125550101",
+			AccountID: &acc, AccountName: "X", Title: "CFO <&>", Source: "fair", Notes: "line\nwith \"quotes\" and \u2028",
+			Tags: []string{"vip", "b"}, Custom: map[string]string{"k": "v", "a": "<b>"}, OwnerID: 1, OwnerName: "Me", Version: 1},
+		{ID: 8, LastName: "Solo", Tags: []string{}, Custom: map[string]string{}, OwnerID: 2, MergedInto: &merged},
+		{},
+	} {
+		want, err := createdJSON(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := contactCreatedJSON(c); got != want {
+			t.Errorf("contactCreatedJSON\n%s\ncreatedJSON\n%s", got, want)
+		}
+	}
+}
+
+// A field added to Contact must be added to contactCreatedJSON too.
+func TestContactCreatedJSONKnowsEveryField(t *testing.T) {
+	typ := reflect.TypeOf(model.Contact{})
+	for i := 0; i < typ.NumField(); i++ {
+		name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+		if model.ReadOnlyFields[name] && name != "id" {
+			continue
+		}
+		known := map[string]bool{"account_id": true, "custom": true, "email": true, "first_name": true, "id": true,
+			"last_name": true, "merged_into": true, "notes": true, "owner_id": true, "phone": true, "source": true,
+			"tags": true, "title": true}
+		if !known[name] {
+			t.Errorf("contactCreatedJSON does not write Contact.%s (%q)", typ.Field(i).Name, name)
+		}
+	}
+}
+
 func TestCreatedJSONMatchesSnapshot(t *testing.T) {
 	acc := int64(3)
 	recs := []any{
 		model.Contact{ID: 7, FirstName: "Ayşe", LastName: "Yılmaz", Email: "a@b.co", AccountID: &acc, AccountName: "X",
 			Tags: []string{"vip"}, Custom: map[string]string{"k": "v"}, OwnerID: 1, Version: 1},
 		model.Deal{ID: 9, Title: "Deal", Amount: 120050, Currency: "EUR", Stage: "proposal", Status: "open", Probability: ptrInt(0), OwnerID: 1},
+		model.Account{ID: 4, Name: "Işık", Domain: "isik.com.tr", Tags: []string{}, Custom: map[string]string{}, OwnerID: 1, MergedInto: &acc},
+		model.Lead{ID: 5, Name: "Ali", Status: "new", Tags: []string{"a"}, OwnerID: 2, ContactID: &acc},
 	}
 	for _, r := range recs {
 		got, err := createdJSON(r)

@@ -196,24 +196,58 @@ func (h *History) Undo(ctx context.Context, group int64) ([]model.Change, error)
 		if n > 0 {
 			return &ConflictError{Entity: "change", ID: group, Reason: "already undone"}
 		}
-		changes, err := queryChanges(ctx, w, historySelect+` WHERE h.change_group = ? ORDER BY h.id DESC`, group)
-		if err != nil {
+		if err := w.QueryRowContext(ctx, `SELECT count(*) FROM history WHERE change_group = ?`, group).Scan(&n); err != nil {
 			return err
 		}
-		if len(changes) == 0 {
+		if n == 0 {
 			return notFound("change", "#"+strconv.FormatInt(group, 10))
 		}
-		w.undoes = group
-		for _, c := range changes {
-			if err := w.undoChange(ctx, c); err != nil {
-				return fmt.Errorf("undo %s of %s #%d: %w", c.Action, c.Entity, c.EntityID, err)
+		// A large group (an import) is undone with the search index
+		// deferred, and read a page at a time.
+		big := n > undoPage
+		if big {
+			if err := w.deferSearch(ctx); err != nil {
+				return err
 			}
 		}
-		undone = changes
-		return nil
+		w.undoes = group
+		before := int64(-1) // the history id the next page comes before (-1: from the newest)
+		for {
+			q := historySelect + ` WHERE h.change_group = ?`
+			args := []any{group}
+			if before >= 0 {
+				q += ` AND h.id < ?`
+				args = append(args, before)
+			}
+			changes, err := queryChanges(ctx, w, q+` ORDER BY h.id DESC LIMIT `+strconv.Itoa(undoPage), args...)
+			if err != nil {
+				return err
+			}
+			for _, c := range changes {
+				if err := w.undoChange(ctx, c); err != nil {
+					return fmt.Errorf("undo %s of %s #%d: %w", c.Action, c.Entity, c.EntityID, err)
+				}
+			}
+			if !big {
+				undone = append(undone, changes...)
+			} else {
+				for _, c := range changes {
+					undone = append(undone, model.Change{ID: c.ID, Group: c.Group, Entity: c.Entity, EntityID: c.EntityID, Action: c.Action})
+				}
+			}
+			if len(changes) < undoPage {
+				break
+			}
+			before = changes[len(changes)-1].ID
+		}
+		return w.flushSearch(ctx)
 	})
 	return undone, err
 }
+
+// undoPage is how many changes of a group Undo reads at a time; a group
+// larger than that is undone with the search index deferred.
+const undoPage = 1000
 
 func (w *wtx) undoChange(ctx context.Context, c model.Change) error {
 	ops, ok := entities[c.Entity]
@@ -231,7 +265,10 @@ func (w *wtx) undoChange(ctx context.Context, c model.Change) error {
 		if err != nil {
 			return err
 		}
-		if _, err := w.ExecContext(ctx, `DELETE FROM `+ops.table+` WHERE id = ?`, c.EntityID); err != nil {
+		if err := w.noteSearch(ctx, ops.table, c.EntityID); err != nil {
+			return err
+		}
+		if _, err := w.exec(ctx, `DELETE FROM `+ops.table+` WHERE id = ?`, c.EntityID); err != nil {
 			if mapped := mapSQLError(err); mapped != err {
 				return &ConflictError{Entity: c.Entity, ID: c.EntityID, Reason: "other records refer to it now"}
 			}

@@ -182,7 +182,7 @@ func (s *Store) Import(ctx context.Context, opt ImportOptions, next func() (Impo
 		if err := im.load(); err != nil {
 			return err
 		}
-		if err := im.deferSearch(); err != nil {
+		if err := w.deferSearch(ctx); err != nil {
 			return err
 		}
 		done := make(chan struct{})
@@ -219,7 +219,7 @@ func (s *Store) Import(ctx context.Context, opt ImportOptions, next func() (Impo
 			}
 			report(row)
 		}
-		if err := im.flushSearch(); err != nil {
+		if err := w.flushSearch(ctx); err != nil {
 			return err
 		}
 		if opt.DryRun {
@@ -247,8 +247,12 @@ func (s *Store) Import(ctx context.Context, opt ImportOptions, next func() (Impo
 	return res, err
 }
 
+// similarCap is how many names of one block (see block) a row's name is
+// compared with for a similar-name warning.
+const similarCap = 100
+
 // importCacheKiB is the page cache of an import's connection.
-const importCacheKiB = 64 << 10
+const importCacheKiB = 16 << 10
 
 // importer is one import's state: what is stored, indexed in memory so a
 // row's duplicate check costs map lookups rather than queries.
@@ -261,11 +265,10 @@ type importer struct {
 	byPhone map[string]int64
 	byName  map[string]int64   // accounts: folded name; people: NameKey
 	names   map[int64]string   // display names, for messages
-	blocks  map[string][]int64 // people: name-key prefix -> ids, for similar names
-	keys    map[int64]string   // people: order of name words, compared for similarity
+	blocks  map[string][]keyed // people: name-key prefix -> names, for similar names
 	owners  map[string]int64   // folded owner names and emails -> user ids
 
-	triggers []string // search-index triggers to restore at the end
+	named map[string]namedAccount // accounts named by contact rows, by folded name
 }
 
 // owner resolves a row's owner by name or email, adding a team member
@@ -304,7 +307,7 @@ func (im *importer) owner(name string) (int64, string, error) {
 
 func (im *importer) load() error {
 	im.byEmail, im.byPhone, im.byName = map[string]int64{}, map[string]int64{}, map[string]int64{}
-	im.names, im.blocks, im.keys = map[int64]string{}, map[string][]int64{}, map[int64]string{}
+	im.names, im.blocks = map[int64]string{}, map[string][]keyed{}
 	im.owners = map[string]int64{}
 	var query string
 	switch im.opt.Kind {
@@ -338,91 +341,6 @@ func (im *importer) load() error {
 	return rows.Err()
 }
 
-// searchTables are the tables an import writes whose search index the
-// import keeps up to date itself.
-var searchTables = []string{"contacts", "accounts", "leads"}
-
-// deferSearch swaps the search-index triggers of the tables an import
-// writes for ones that only note which rows changed and what their index
-// entry was. An FTS5 index written row by row inside one transaction
-// flushes to disk at every statement (each trigger opens a statement
-// savepoint), which made an import ten times slower; flushSearch brings
-// the index up to date once at the end, and puts the triggers back. All
-// of it happens inside the import's transaction: nothing else sees it.
-func (im *importer) deferSearch() error {
-	ctx, w := im.ctx, im.w
-	if _, err := w.ExecContext(ctx, `CREATE TEMP TABLE import_search(tbl TEXT NOT NULL, id INTEGER NOT NULL,
-		search TEXT, live INTEGER NOT NULL, PRIMARY KEY (tbl, id))`); err != nil {
-		return err
-	}
-	for _, t := range searchTables {
-		rows, err := w.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?
-			AND name LIKE ? ESCAPE '\'`, t, t+`\_fts\_%`)
-		if err != nil {
-			return err
-		}
-		var names []string
-		for rows.Next() {
-			var name, def string
-			if err := rows.Scan(&name, &def); err != nil {
-				rows.Close()
-				return err
-			}
-			names = append(names, name)
-			im.triggers = append(im.triggers, def)
-		}
-		rows.Close()
-		for _, n := range names {
-			if _, err := w.ExecContext(ctx, `DROP TRIGGER `+n); err != nil {
-				return err
-			}
-		}
-		// The first change of a row notes what the index held for it.
-		for _, def := range []string{
-			`CREATE TEMP TRIGGER import_search_` + t + `_insert AFTER INSERT ON main.` + t + ` BEGIN
-				INSERT OR IGNORE INTO import_search VALUES ('` + t + `', new.id, NULL, 0); END`,
-			`CREATE TEMP TRIGGER import_search_` + t + `_update AFTER UPDATE OF search, archived_at ON main.` + t + ` BEGIN
-				INSERT OR IGNORE INTO import_search VALUES ('` + t + `', old.id, old.search, old.archived_at IS NULL); END`,
-			`CREATE TEMP TRIGGER import_search_` + t + `_delete AFTER DELETE ON main.` + t + ` BEGIN
-				INSERT OR IGNORE INTO import_search VALUES ('` + t + `', old.id, old.search, old.archived_at IS NULL); END`,
-		} {
-			if _, err := w.ExecContext(ctx, def); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// flushSearch updates the search index of every row the import changed
-// and restores the triggers deferSearch replaced.
-func (im *importer) flushSearch() error {
-	ctx, w := im.ctx, im.w
-	for _, t := range searchTables {
-		fts := t + "_fts"
-		for _, q := range []string{
-			`DROP TRIGGER temp.import_search_` + t + `_insert`,
-			`DROP TRIGGER temp.import_search_` + t + `_update`,
-			`DROP TRIGGER temp.import_search_` + t + `_delete`,
-			`INSERT INTO ` + fts + `(` + fts + `, rowid, search) SELECT 'delete', id, search FROM import_search
-				WHERE tbl = '` + t + `' AND live ORDER BY id`,
-			`INSERT INTO ` + fts + `(rowid, search) SELECT x.id, x.search FROM import_search l JOIN main.` + t + ` x ON x.id = l.id
-				WHERE l.tbl = '` + t + `' AND x.archived_at IS NULL ORDER BY x.id`,
-		} {
-			if _, err := w.ExecContext(ctx, q); err != nil {
-				return fmt.Errorf("search index of %s: %w", t, err)
-			}
-		}
-	}
-	for _, def := range im.triggers {
-		if _, err := w.ExecContext(ctx, def); err != nil {
-			return fmt.Errorf("restore search trigger: %w", err)
-		}
-	}
-	_, err := w.ExecContext(ctx, `DROP TABLE temp.import_search`)
-	return err
-}
-
 // add indexes a stored or just-written record.
 func (im *importer) add(id int64, name, sorted, order, email, phone string) {
 	im.names[id] = name
@@ -449,10 +367,9 @@ func (im *importer) add(id int64, name, sorted, order, email, phone string) {
 		if _, seen := im.byName[sorted]; !seen {
 			im.byName[sorted] = id
 		}
-		im.keys[id] = order
 		b := block(order)
-		if len(im.blocks[b]) < 400 {
-			im.blocks[b] = append(im.blocks[b], id)
+		if len(im.blocks[b]) < similarCap {
+			im.blocks[b] = append(im.blocks[b], keyed{id, order})
 		}
 	}
 }
@@ -520,9 +437,9 @@ func (im *importer) similar(k, ok string) string {
 	if ok == "" {
 		return ""
 	}
-	for _, id := range im.blocks[block(ok)] {
-		if s := model.Similarity(ok, im.keys[id]); s >= model.SimilarEnough {
-			return fmt.Sprintf("similar name (%d%%) to %s", int(s*100+0.5), im.label(id))
+	for _, k := range im.blocks[block(ok)] {
+		if s := model.Similarity(ok, k.order); s >= model.SimilarEnough {
+			return fmt.Sprintf("similar name (%d%%) to %s", int(s*100+0.5), im.label(k.id))
 		}
 	}
 	return ""
@@ -625,6 +542,13 @@ func (im *importer) contact(c model.Contact, item ImportItem, row *ImportRow) er
 		})
 	}
 	row.Warning = im.similar(item.sorted, item.order)
+	if c.AccountID == nil && strings.TrimSpace(c.AccountName) != "" {
+		id, name, err := im.accountNamed(c.AccountName, c.OwnerID)
+		if err != nil {
+			return err
+		}
+		c.AccountID, c.AccountName = &id, name
+	}
 	id, err := im.w.insertContact(im.ctx, c, WriteOptions{AllowDuplicate: true, normalized: true})
 	if err != nil {
 		return err
@@ -710,6 +634,44 @@ func (im *importer) lead(l model.Lead, item ImportItem, row *ImportRow) error {
 	im.add(-out.ID, out.Name, item.sorted, item.order, email, out.PhoneE164)
 	im.names[-out.ID] = out.Name
 	return nil
+}
+
+// keyed is a person's id and the order key of their name.
+type keyed struct {
+	id    int64
+	order string
+}
+
+type namedAccount struct {
+	id   int64
+	name string
+}
+
+// accountNamed is the live account a contact row names, by folded name,
+// created when there is none; the import remembers each.
+func (im *importer) accountNamed(name string, owner int64) (int64, string, error) {
+	key := model.Fold(strings.TrimSpace(model.Printable(name)))
+	if a, ok := im.named[key]; ok {
+		return a.id, a.name, nil
+	}
+	var a namedAccount
+	err := im.w.queryRow(im.ctx, `SELECT id, name FROM accounts WHERE sort_name = ? AND archived_at IS NULL ORDER BY id LIMIT 1`,
+		key).Scan(&a.id, &a.name)
+	if isNoRows(err) {
+		created, cerr := im.w.insertAccount(im.ctx, model.Account{Name: name, OwnerID: owner}, WriteOptions{AllowDuplicate: true})
+		if cerr != nil {
+			return 0, "", cerr
+		}
+		a.id, a.name, err = created.ID, created.Name, nil
+	}
+	if err != nil {
+		return 0, "", err
+	}
+	if im.named == nil {
+		im.named = map[string]namedAccount{}
+	}
+	im.named[key] = a
+	return a.id, a.name, nil
 }
 
 // onDuplicate applies the import's duplicate mode to a row that exactly

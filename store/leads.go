@@ -95,7 +95,7 @@ func scanLead(sc scanner) (model.Lead, error) {
 }
 
 func getLead(ctx context.Context, q querier, id int64) (model.Lead, error) {
-	l, err := scanLead(q.QueryRowContext(ctx, leadSelect+` WHERE l.id = ?`, id))
+	l, err := scanLead(queryRow(ctx, q, leadSelect+` WHERE l.id = ?`, id))
 	if isNoRows(err) {
 		return l, notFound("lead", "#"+strconv.FormatInt(id, 10))
 	}
@@ -184,6 +184,9 @@ func (w *wtx) insertLead(ctx context.Context, l model.Lead, opt WriteOptions) (m
 			return l, err
 		}
 	}
+	if err := w.noteSearch(ctx, "leads", l.ID); err != nil {
+		return l, err
+	}
 	now := formatTime(w.now)
 	res, err := w.exec(ctx, `INSERT INTO leads(id, name, sort_name, company, title, email, email_norm, phone, phone_e164,
 		source, status, disqualify_reason, tags, notes, owner_id, contact_id, account_id, deal_id, converted_at, search,
@@ -196,7 +199,7 @@ func (w *wtx) insertLead(ctx context.Context, l model.Lead, opt WriteOptions) (m
 		return l, err
 	}
 	l.ID, _ = res.LastInsertId()
-	if err := w.record(ctx, "lead", l.ID, "create", snapshot(l, true)); err != nil {
+	if err := w.recordCreated(ctx, "lead", l.ID, l); err != nil {
 		return l, err
 	}
 	return getLead(ctx, w, l.ID)
@@ -247,6 +250,9 @@ func (w *wtx) updateLead(ctx context.Context, l model.Lead, opt WriteOptions) (m
 	changes := diff(cur, l)
 	if len(changes) == 0 {
 		return cur, nil
+	}
+	if err := w.noteSearch(ctx, "leads", l.ID); err != nil {
+		return cur, err
 	}
 	res, err := w.ExecContext(ctx, `UPDATE leads SET name = ?, sort_name = ?, company = ?, title = ?, email = ?, email_norm = ?,
 		phone = ?, phone_e164 = ?, source = ?, status = ?, disqualify_reason = ?, tags = ?, notes = ?, owner_id = ?,

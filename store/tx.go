@@ -23,6 +23,7 @@ type wtx struct {
 	group  int64
 	undoes int64 // set while undoing a change group
 	stmts  map[string]*sql.Stmt
+	search *deferredSearch // set while the search index is deferred (see searchdefer.go)
 }
 
 // exec runs a statement prepared once per transaction: the hot writes of
@@ -34,6 +35,16 @@ func (w *wtx) exec(ctx context.Context, query string, args ...any) (sql.Result, 
 		return nil, err
 	}
 	return st.ExecContext(ctx, args...)
+}
+
+// queryRow is QueryRowContext, through w's statement cache when q is a
+// write transaction: reading a record by id for each of thousands of rows
+// (an undo, an import) need not prepare the same SQL each time.
+func queryRow(ctx context.Context, q querier, query string, args ...any) *sql.Row {
+	if w, ok := q.(*wtx); ok {
+		return w.queryRow(ctx, query, args...)
+	}
+	return q.QueryRowContext(ctx, query, args...)
 }
 
 // queryRow is QueryRowContext through the same statement cache.
@@ -109,6 +120,24 @@ func (w *wtx) record(ctx context.Context, entity string, id int64, action string
 	if err != nil {
 		return err
 	}
+	return w.recordJSON(ctx, entity, id, action, string(b))
+}
+
+// recordCreated records the creation of rec: what snapshot(rec, true)
+// holds, encoded without the round trip through a map.
+func (w *wtx) recordCreated(ctx context.Context, entity string, id int64, rec any) error {
+	var changes string
+	var err error
+	if c, ok := rec.(model.Contact); ok {
+		changes = contactCreatedJSON(c) // the hot path of an import
+	} else if changes, err = createdJSON(rec); err != nil {
+		return err
+	}
+	return w.recordJSON(ctx, entity, id, "create", changes)
+}
+
+// recordJSON writes one history row whose changes are already encoded.
+func (w *wtx) recordJSON(ctx context.Context, entity string, id int64, action, changes string) error {
 	var undoes any
 	if w.undoes != 0 {
 		undoes = w.undoes
@@ -119,7 +148,7 @@ func (w *wtx) record(ctx context.Context, entity string, id int64, action string
 	}
 	res, err := w.exec(ctx, `INSERT INTO history(change_group, entity, entity_id, action, changes, user_id, at, undoes)
 		VALUES (coalesce(?, 0), ?, ?, ?, ?, ?, ?, ?)`,
-		nullIfZero(w.group), entity, id, action, string(b), actor, formatTime(w.now), undoes)
+		nullIfZero(w.group), entity, id, action, changes, actor, formatTime(w.now), undoes)
 	if err != nil {
 		return fmt.Errorf("record history: %w", err)
 	}
