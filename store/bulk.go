@@ -82,29 +82,15 @@ func (b *Bulk) begin() error {
 	if _, err := w.ExecContext(ctx, fmt.Sprintf(`PRAGMA cache_size = -%d`, bulkCacheKiB)); err != nil {
 		return err
 	}
-	rows, err := w.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger'
-		AND (name LIKE '%\_fts\_%' ESCAPE '\' OR name LIKE '%\_totals\_%' ESCAPE '\' OR name LIKE '%\_touch\_%' ESCAPE '\')`)
+	defs, err := w.dropTriggers(ctx, `name LIKE '%\_fts\_%' ESCAPE '\' OR name LIKE '%\_totals\_%' ESCAPE '\'
+		OR name LIKE '%\_touch\_%' ESCAPE '\'`)
 	if err != nil {
 		return err
 	}
+	b.triggers = defs
 	var names []string
-	for rows.Next() {
-		var name, def string
-		if err := rows.Scan(&name, &def); err != nil {
-			rows.Close()
-			return err
-		}
-		names = append(names, name)
-		b.triggers = append(b.triggers, def)
-	}
-	rows.Close()
-	for _, n := range names {
-		if _, err := w.ExecContext(ctx, `DROP TRIGGER `+n); err != nil {
-			return err
-		}
-	}
 	// unique indexes stay: they keep the data right, not just fast
-	rows, err = w.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+	rows, err := w.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
 		AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (`+placeholders(len(bulkTables))+`)`, anySlice(bulkTables)...)
 	if err != nil {
 		return err

@@ -20,9 +20,6 @@ import (
 // keeps itself.
 var deferredTables = []string{"contacts", "accounts", "leads"}
 
-// entityTable is the table of each entity whose index can be deferred.
-var entityTable = map[string]string{"contact": "contacts", "account": "accounts", "lead": "leads"}
-
 type deferredSearch struct {
 	triggers []string                     // the triggers taken off, to restore
 	firstNew map[string]int64             // per table: the first id a new row may get
@@ -46,27 +43,11 @@ func (w *wtx) deferSearch(ctx context.Context) error {
 		}
 		d.firstNew[t] = maxID + 1
 		d.touched[t] = map[int64]indexed{}
-		rows, err := w.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?
-			AND name LIKE ? ESCAPE '\'`, t, t+`\_fts\_%`)
+		defs, err := w.dropTriggers(ctx, `tbl_name = ? AND name LIKE ? ESCAPE '\'`, t, t+`\_fts\_%`)
 		if err != nil {
 			return err
 		}
-		var names []string
-		for rows.Next() {
-			var name, def string
-			if err := rows.Scan(&name, &def); err != nil {
-				rows.Close()
-				return err
-			}
-			names = append(names, name)
-			d.triggers = append(d.triggers, def)
-		}
-		rows.Close()
-		for _, n := range names {
-			if _, err := w.ExecContext(ctx, `DROP TRIGGER `+n); err != nil {
-				return err
-			}
-		}
+		d.triggers = append(d.triggers, defs...)
 	}
 	w.search = d
 	return nil
@@ -149,4 +130,33 @@ func (w *wtx) flushSearch(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// dropTriggers drops the triggers matching cond (SQL on sqlite_master's
+// name and tbl_name) and returns their definitions, to create again.
+func (w *wtx) dropTriggers(ctx context.Context, cond string, args ...any) ([]string, error) {
+	rows, err := w.QueryContext(ctx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (`+cond+`)`, args...)
+	if err != nil {
+		return nil, err
+	}
+	var names, defs []string
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		names = append(names, name)
+		defs = append(defs, def)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, n := range names {
+		if _, err := w.ExecContext(ctx, `DROP TRIGGER `+n); err != nil {
+			return nil, err
+		}
+	}
+	return defs, nil
 }
