@@ -136,6 +136,9 @@ func (a *app) leadAddCmd() *cobra.Command {
 			if cs, _, err := s.Store.Dupes.ForLead(ctx, l); err == nil {
 				warnSimilar(cmd.ErrOrStderr(), "contact", cs)
 			}
+			if ls, err := s.Store.Dupes.LeadsLike(ctx, l); err == nil {
+				warnSimilar(cmd.ErrOrStderr(), "lead", ls)
+			}
 			return report(cmd, asJSON, l, "added lead #%d %s", l.ID, l.Name)
 		},
 	}

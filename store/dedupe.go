@@ -17,6 +17,9 @@ type DupeRepo interface {
 	ForAccount(ctx context.Context, a model.Account) ([]model.Match, error)
 	// ForLead lists the contacts and accounts a lead may already be.
 	ForLead(ctx context.Context, l model.Lead) (contacts, accounts []model.Match, err error)
+	// LeadsLike lists open leads (not converted, not l itself) that look
+	// like l: the same person entered twice as a lead.
+	LeadsLike(ctx context.Context, l model.Lead) ([]model.Match, error)
 	// ContactPairs and AccountPairs list every likely duplicate pair of
 	// live records scoring at least minScore, best first.
 	ContactPairs(ctx context.Context, minScore int) ([]model.Pair, error)
@@ -222,6 +225,43 @@ func (r *Dupes) ForLead(ctx context.Context, l model.Lead) ([]model.Match, []mod
 	}
 	accounts, err := r.s.orgMatches(ctx, r.s.db, model.Org{Name: l.Company, Domain: model.EmailDomain(l.Email)}, 0)
 	return contacts, accounts, err
+}
+
+// LeadsLike lists open leads that look like l.
+func (r *Dupes) LeadsLike(ctx context.Context, l model.Lead) ([]model.Match, error) {
+	if err := l.Normalize(r.s.rules); err != nil {
+		l.PhoneE164 = ""
+	}
+	p := model.PersonOfLead(l)
+	from := `SELECT id, name, email, phone_e164, company FROM leads WHERE archived_at IS NULL AND status <> 'converted' AND id <> ?`
+	var cands []model.Person
+	add := func(query string, args ...any) error {
+		list, err := queryAll(ctx, r.s.db, from+query, append([]any{l.ID}, args...), func(sc scanner) (model.Person, error) {
+			var c model.Person
+			var name string
+			err := sc.Scan(&c.ID, &name, &c.Email, &c.PhoneE164, &c.Company)
+			c.First, c.Last = model.SplitName(name)
+			return c, err
+		})
+		cands = append(cands, list...)
+		return err
+	}
+	if e := model.NormalizeEmail(l.Email); e != "" {
+		if err := add(` AND email_norm = ? LIMIT 20`, e); err != nil {
+			return nil, err
+		}
+	}
+	if l.PhoneE164 != "" {
+		if err := add(` AND phone_e164 = ? LIMIT 20`, l.PhoneE164); err != nil {
+			return nil, err
+		}
+	}
+	if m := namePrefixes(l.Name); m != "" {
+		if err := add(` AND id IN (SELECT rowid FROM leads_fts WHERE leads_fts MATCH ? LIMIT ?)`, m, nameCandidates); err != nil {
+			return nil, err
+		}
+	}
+	return bestMatches(cands, func(c model.Person) (model.Match, bool) { return model.ComparePeople(p, c) }, 0), nil
 }
 
 // ContactPairs lists likely duplicate contacts; see model.PeoplePairs.

@@ -175,6 +175,19 @@ func TestConvertLeadLinksExisting(t *testing.T) {
 	}
 }
 
+func TestLeadsLike(t *testing.T) {
+	s := openTestStore(t)
+	a := addLead(t, s, model.Lead{Name: "Hans Müller", Company: "Müller GmbH"})
+	addLead(t, s, model.Lead{Name: "Someone Else"})
+	ms, err := s.Dupes.LeadsLike(ctx, model.Lead{Name: "hans mueller"})
+	if err != nil || len(ms) != 1 || ms[0].ID != a.ID {
+		t.Errorf("similar lead: %v %+v", err, ms)
+	}
+	if ms, _ := s.Dupes.LeadsLike(ctx, a); len(ms) != 0 {
+		t.Errorf("a lead is not its own duplicate: %+v", ms)
+	}
+}
+
 func TestDupesForContactAndLead(t *testing.T) {
 	s := openTestStore(t)
 	ayse := addContact(t, s, "Ayşe", "Yılmaz", "ayse@isik.com.tr", "0212 555 01 01")

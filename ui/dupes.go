@@ -88,7 +88,17 @@ func (f *formView) dupProbe() (probeKey string, check dupCheck, ok bool) {
 		l.Name, l.Company, l.Email, l.Phone = v("name"), v("company"), v("email"), v("phone")
 		return join("name", "company", "email", "phone"), func(ctx context.Context, st *store.Store) ([]dupLine, error) {
 			cs, as, err := st.Dupes.ForLead(ctx, l)
+			if err != nil {
+				return nil, err
+			}
 			lines := matchLines("contact ", cs)
+			if len(lines) == 0 {
+				ls, err := st.Dupes.LeadsLike(ctx, l)
+				if err != nil {
+					return nil, err
+				}
+				lines = matchLines("lead ", ls)
+			}
 			if len(as) > 0 {
 				lines = append(lines, dupLine{text: "Company is likely account " + as[0].String()})
 			}

@@ -467,6 +467,12 @@ func TestFormWarnsAboutLikelyDuplicates(t *testing.T) {
 	wantIn(t, a.View(), "Likely duplicate: contact Hans MÜLLER (#4, 75: same name, same company)",
 		"Company is likely account Weber & Söhne KG (#3, 90: same name but for the legal form)")
 	run(t, a, press(tea.KeyEsc))
+
+	// A person already entered as a lead (and not a contact) warns too.
+	run(t, a, keys("n")...)
+	typeText(t, a, "Mehmet Demır")
+	wantIn(t, a.View(), "Likely duplicate: lead Mehmet Demir (#3, 50: same name)")
+	run(t, a, press(tea.KeyEsc))
 }
 
 // A reply to an older check never replaces a newer one.
