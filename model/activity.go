@@ -42,6 +42,7 @@ type Activity struct {
 	DealID      *int64     `json:"deal_id"`
 	DealTitle   string     `json:"deal_title"`
 	LeadID      *int64     `json:"lead_id"`
+	LeadName    string     `json:"lead_name"`
 	OwnerID     int64      `json:"owner_id"`
 	OwnerName   string     `json:"owner"`
 	CreatedAt   time.Time  `json:"created_at"`
@@ -66,6 +67,9 @@ func (a Activity) Record() string {
 	if a.DealTitle != "" && len(parts) == 0 {
 		parts = append(parts, a.DealTitle)
 	}
+	if a.LeadName != "" && len(parts) == 0 {
+		parts = append(parts, "lead "+a.LeadName)
+	}
 	return strings.Join(parts, " · ")
 }
 
@@ -76,7 +80,7 @@ func (a Activity) SearchText() string {
 
 // SearchTextFold is SearchText with the folding given.
 func (a Activity) SearchTextFold(fold func(string) string) string {
-	return SearchTextFold([]string{a.Subject, a.Body, a.Outcome, a.ContactName, a.AccountName, a.DealTitle}, nil, fold)
+	return SearchTextFold([]string{a.Subject, a.Body, a.Outcome, a.ContactName, a.AccountName, a.DealTitle, a.LeadName}, nil, fold)
 }
 
 // Normalize checks an activity. A non-task is done when logged.

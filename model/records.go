@@ -95,7 +95,7 @@ func (a Account) SearchText() string {
 var ReadOnlyFields = map[string]bool{
 	"id": true, "version": true, "created_at": true, "updated_at": true, "archived_at": true,
 	"account_name": true, "owner": true, "contacts": true, "last_activity_at": true, "phone_e164": true,
-	"contact_name": true, "stage_name": true, "stage_entered_at": true, "deal_title": true, "next_task": true,
+	"contact_name": true, "stage_name": true, "stage_entered_at": true, "deal_title": true, "next_task": true, "lead_name": true,
 	"subtotal": true, "discount": true, "tax": true, "total": true, "sent_at": true,
 }
 

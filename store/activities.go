@@ -42,10 +42,10 @@ type Activities struct{ s *Store }
 
 const activitySelect = `SELECT t.id, t.kind, t.subject, t.body, t.at, t.all_day, t.done, t.done_at, t.duration, t.outcome,
 	t.contact_id, coalesce(trim(c.first_name || ' ' || c.last_name), ''), t.account_id, coalesce(a.name, ''),
-	t.deal_id, coalesce(d.title, ''), t.lead_id, t.owner_id, coalesce(u.name, ''), t.created_at, t.updated_at,
+	t.deal_id, coalesce(d.title, ''), t.lead_id, coalesce(l.name, ''), t.owner_id, coalesce(u.name, ''), t.created_at, t.updated_at,
 	t.archived_at, t.version
 	FROM activities t LEFT JOIN contacts c ON c.id = t.contact_id LEFT JOIN accounts a ON a.id = t.account_id
-	LEFT JOIN deals d ON d.id = t.deal_id LEFT JOIN users u ON u.id = t.owner_id`
+	LEFT JOIN deals d ON d.id = t.deal_id LEFT JOIN leads l ON l.id = t.lead_id LEFT JOIN users u ON u.id = t.owner_id`
 
 func scanActivity(sc scanner) (model.Activity, error) {
 	var a model.Activity
@@ -53,7 +53,7 @@ func scanActivity(sc scanner) (model.Activity, error) {
 	var doneAt, archived sql.NullString
 	var contact, account, deal, lead sql.NullInt64
 	err := sc.Scan(&a.ID, &a.Kind, &a.Subject, &a.Body, &at, &a.AllDay, &a.Done, &doneAt, &a.Duration, &a.Outcome,
-		&contact, &a.ContactName, &account, &a.AccountName, &deal, &a.DealTitle, &lead, &a.OwnerID, &a.OwnerName,
+		&contact, &a.ContactName, &account, &a.AccountName, &deal, &a.DealTitle, &lead, &a.LeadName, &a.OwnerID, &a.OwnerName,
 		&created, &updated, &archived, &a.Version)
 	if err != nil {
 		return a, err
@@ -119,6 +119,15 @@ func (w *wtx) prepareActivity(ctx context.Context, a *model.Activity) error {
 			return model.Invalid("account_id", "no account #%d", *a.AccountID)
 		}
 		a.AccountName = name
+	}
+	if a.LeadID != nil {
+		var name string
+		if err := w.QueryRowContext(ctx, `SELECT name FROM leads WHERE id = ?`, *a.LeadID).Scan(&name); err != nil {
+			return model.Invalid("lead_id", "no lead #%d", *a.LeadID)
+		}
+		a.LeadName = name
+	} else {
+		a.LeadName = ""
 	}
 	if a.OwnerID == 0 {
 		a.OwnerID = w.s.actor

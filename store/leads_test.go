@@ -78,6 +78,15 @@ func TestConvertLeadNewAccountWithDealAndActivities(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if call.LeadName != "Ayşe Nur Yılmaz" || call.Record() != "lead Ayşe Nur Yılmaz" {
+		t.Errorf("a lead's activity names the lead: %q %q", call.LeadName, call.Record())
+	}
+	if n, _ := s.Activities.Count(ctx, ListQuery{Search: "nur"}); n != 1 {
+		t.Errorf("a lead's activity is found by the lead's name")
+	}
+	if _, err := s.Activities.Create(ctx, model.Activity{Kind: model.KindNote, Subject: "x", At: time.Now(), LeadID: ptrID(999)}); !errors.Is(err, model.ErrValidation) {
+		t.Errorf("activity on a missing lead: %v", err)
+	}
 	conv, err := s.Leads.Convert(ctx, l.ID, l.Version, ConvertOptions{Deal: &model.Deal{Amount: 120000, Currency: "EUR"}})
 	if err != nil {
 		t.Fatal(err)
@@ -316,3 +325,5 @@ func TestMergeAccountsMovesContacts(t *testing.T) {
 		t.Errorf("contact after undo %+v", x)
 	}
 }
+
+func ptrID(v int64) *int64 { return &v }
