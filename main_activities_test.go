@@ -66,6 +66,7 @@ func TestCLIActivities(t *testing.T) {
 	}
 
 	must("contact", "add", "--first", "Ayşe", "--last", "Yılmaz", "--email", "ayse@isik.com.tr", "--account", "Işık Tekstil A.Ş.")
+	// "Işık Tekstil" is the account "Işık Tekstil A.Ş." but for the legal form
 	must("deal", "add", "--title", "Press line retrofit", "--account", "Işık Tekstil", "--amount", "1000")
 
 	// a call on a contact named by email links the contact's account
@@ -91,7 +92,7 @@ func TestCLIActivities(t *testing.T) {
 	if want, alt := nextFriday(before), nextFriday(time.Now().UTC()); !task.At.Equal(want) && !task.At.Equal(alt) || !task.AllDay {
 		t.Fatalf("next fri: due %v all_day %v, want %v", task.At, task.AllDay, want)
 	}
-	if task.Kind != "task" || task.Done || task.DoneAt != nil || task.DealTitle != "Press line retrofit" || task.AccountName != "Işık Tekstil" {
+	if task.Kind != "task" || task.Done || task.DoneAt != nil || task.DealTitle != "Press line retrofit" || task.AccountName != "Işık Tekstil A.Ş." {
 		t.Errorf("task %+v", task)
 	}
 	old := decode[activityJSON](t, must("task", "add", "--subject", "Old thing", "--due", "yesterday 9:00", "--json"))

@@ -163,6 +163,9 @@ func TestCLIImportRealExportsTwiceThenMerge(t *testing.T) {
 	if n := len(e.contacts()); n != 7 {
 		t.Errorf("%d contacts after the merge, want 7", n)
 	}
+	if out := e.mustRolo("contact", "show", a); !strings.Contains(out, "create of #"+b+" (merged in)") {
+		t.Errorf("the survivor's history does not show the merged contact's:\n%s", out)
+	}
 	if out := e.mustRolo("dedupe", "contacts", "--json"); strings.TrimSpace(out) != "[]" {
 		t.Errorf("pairs left after the merge: %s", out)
 	}
@@ -285,6 +288,14 @@ func TestCLIExportImportRoundTrip(t *testing.T) {
 	src.mustRolo("lead", "add", "--name", "Ayşe Nur Yılmaz", "--company", "Işık Tekstil", "--email", "ayse.nur@isik.com.tr",
 		"--phone", "+90 532 000 11 22", "--source", "fair", "--tag", "vip", "--notes", "likes \"quotes\", commas\nand lines")
 	src.mustRolo("lead", "add", "--name", "=cmd|' /C calc'!A0", "--company", "Formula Ltd")
+	// A disqualified lead keeps its reason; a converted one its status.
+	out := src.mustRolo("lead", "add", "--name", "Cold Lead", "--json")
+	var cold map[string]any
+	json.Unmarshal([]byte(out), &cold)
+	src.mustRolo("lead", "disqualify", jsonID(cold["id"]), "--reason", "no budget, maybe 2028")
+	out = src.mustRolo("lead", "add", "--name", "Won Lead", "--company", "Won Co", "--json")
+	json.Unmarshal([]byte(out), &cold)
+	src.mustRolo("lead", "convert", jsonID(cold["id"]))
 	for _, kind := range []string{"contacts", "accounts", "leads"} {
 		formats := []string{"csv", "json", "vcf"}
 		for _, format := range formats {
@@ -319,6 +330,35 @@ func firstDiff(a, b string) string {
 		}
 	}
 	return "lengths " + jsonID(len(al)) + " and " + jsonID(len(bl))
+}
+
+// Lead statuses as other CRMs export them import without --map.
+func TestCLIImportCRMLeadStatuses(t *testing.T) {
+	e := newEnv(t)
+	hubspot := writeFile(t, e.dir, "hubspot-leads.csv", "Record ID,First Name,Last Name,Email,Company Name,Lead Status,Contact owner,Create Date\n"+
+		"101,Ann,Lee,ann@lee.com,Lee Ltd,NEW,,2026-01-02\n"+
+		"102,Bob,Stone,bob@stone.com,Stone Inc,IN_PROGRESS,,2026-01-03\n"+
+		"103,Cem,Kaya,cem@kaya.com,Kaya AŞ,UNQUALIFIED,,2026-01-04\n"+
+		"104,Dee,Ray,dee@ray.com,Ray Co,OPEN_DEAL,,2026-01-05\n"+
+		"105,Eve,Fox,eve@fox.com,Fox Co,SOMETHING_ELSE,,2026-01-05\n")
+	_, errs, code := e.rolo("import", "leads", hubspot)
+	if code != 0 || !strings.Contains(errs, `status "SOMETHING_ELSE" is not one rolo knows`) {
+		t.Fatalf("import: exit %d\n%s", code, errs)
+	}
+	out := e.mustRolo("lead", "list", "--json")
+	var leads []map[string]any
+	json.Unmarshal([]byte(out), &leads)
+	got := map[string]string{}
+	for _, l := range leads {
+		got[l["name"].(string)] = l["status"].(string) + "/" + l["disqualify_reason"].(string)
+	}
+	want := map[string]string{"Ann Lee": "new/", "Bob Stone": "contacted/", "Cem Kaya": "disqualified/UNQUALIFIED",
+		"Dee Ray": "qualified/", "Eve Fox": "new/"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %q, want %q", k, got[k], v)
+		}
+	}
 }
 
 func TestCLILeads(t *testing.T) {

@@ -222,7 +222,7 @@ func (a *app) accountShowCmd() *cobra.Command {
 					fmt.Fprintf(w, "  … and %d more: rolo contact list --account %q\n", acc.Contacts-shown, acc.Name)
 				}
 			}
-			printHistory(w, s, hist)
+			printHistory(w, s, acc.ID, hist)
 			return nil
 		},
 	}

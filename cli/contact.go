@@ -250,7 +250,7 @@ func (a *app) contactShowCmd() *cobra.Command {
 					fmt.Fprintln(w, "  "+l)
 				}
 			}
-			printHistory(w, s, hist)
+			printHistory(w, s, c.ID, hist)
 			return nil
 		},
 	}

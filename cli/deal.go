@@ -513,7 +513,7 @@ func printDeal(w io.Writer, s *Session, det dealDetail, p model.Pipeline, stageK
 		}
 		t.flush()
 	}
-	printHistory(w, s, det.History)
+	printHistory(w, s, det.Deal.ID, det.History)
 }
 
 // formatSpan is a duration as people read it: 3d 4h, 2h 5m, 12m, <1m.

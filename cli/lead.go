@@ -261,7 +261,7 @@ func (a *app) leadShowCmd() *cobra.Command {
 					fmt.Fprintln(w, "  "+line)
 				}
 			}
-			printHistory(w, s, hist)
+			printHistory(w, s, l.ID, hist)
 			return nil
 		},
 	}
@@ -373,6 +373,9 @@ func (a *app) leadConvertCmd() *cobra.Command {
 			l, err := findLead(ctx, s, args[0])
 			if err != nil {
 				return err
+			}
+			if l.Status == model.LeadDisqualified {
+				fmt.Fprintf(cmd.ErrOrStderr(), "note: lead #%d was disqualified (%s); converting it anyway\n", l.ID, model.Printable(l.Reason))
 			}
 			opt := store.ConvertOptions{AllowDuplicate: allowDup}
 			if contact != "" {

@@ -113,7 +113,9 @@ func (s *Session) formatTime(t time.Time) string {
 	return t.Local().Format(s.Config.Dates.Format + " 15:04")
 }
 
-func printHistory(w io.Writer, s *Session, changes []model.Change) {
+// printHistory prints a record's changes; those of records merged into it
+// (another id) say so.
+func printHistory(w io.Writer, s *Session, id int64, changes []model.Change) {
 	if len(changes) == 0 {
 		return
 	}
@@ -123,6 +125,9 @@ func printHistory(w io.Writer, s *Session, changes []model.Change) {
 		what := c.Action
 		if c.Undoes != 0 {
 			what += " (undo)"
+		}
+		if c.EntityID != id {
+			what += fmt.Sprintf(" of #%d (merged in)", c.EntityID)
 		}
 		fields := ""
 		if c.Action == "update" {

@@ -75,13 +75,17 @@ func (m *rowMapper) item(kind transfer.Kind, rec transfer.Record) store.ImportIt
 		if l.Name == "" {
 			l.Name = strings.TrimSpace(f["first_name"] + " " + f["last_name"])
 		}
+		l.Reason = f["disqualify_reason"]
 		if st := f["status"]; st != "" {
-			s, err := model.ParseLeadStatus(st)
-			if err != nil {
-				item.Err = &transfer.RowError{Line: rec.Line, Field: "status", Err: errors.New(strings.TrimPrefix(err.Error(), "status: "))}
-				return item
+			s, ok := model.LeadStatusFromCRM(st)
+			if !ok {
+				s = model.LeadNew
+				item.Note = fmt.Sprintf("status %q is not one rolo knows (%s): imported as new", st, strings.Join(model.LeadStatuses, ", "))
 			}
 			l.Status = s
+			if s == model.LeadDisqualified && l.Reason == "" {
+				l.Reason = st // the other CRM's status says why
+			}
 		}
 		item.Lead = &l
 	}
@@ -160,6 +164,9 @@ func (a *app) importKindCmd(kind transfer.Kind) *cobra.Command {
 			name := "standard input"
 			if path != "-" {
 				fh, err := os.Open(path)
+				if errors.Is(err, os.ErrNotExist) {
+					return &codedError{ExitNotFound, fmt.Errorf("no file %s", path)}
+				}
 				if err != nil {
 					return fmt.Errorf("import: %w", err)
 				}
@@ -381,9 +388,9 @@ func (a *app) importListCmd() *cobra.Command {
 				fmt.Fprintln(cmd.ErrOrStderr(), "no imports yet (rolo import contacts FILE)")
 				return nil
 			}
-			t := newTable(cmd.OutOrStdout(), "BATCH", "KIND", "FILE", "CREATED", "UPDATED", "SKIPPED", "FAILED", "BY", "AT", "")
+			t := newTable(cmd.OutOrStdout(), "BATCH", "KIND", "FILE", "CREATED", "UPDATED", "SKIPPED", "FAILED", "BY", "AT", "STATE")
 			for _, b := range bs {
-				state := ""
+				state := "kept"
 				if b.Undone {
 					state = "undone"
 				}
@@ -495,7 +502,7 @@ func accountRecord(a model.Account) map[string]string {
 
 func leadRecord(l model.Lead) map[string]string {
 	return map[string]string{"name": l.Name, "company": l.Company, "title": l.Title, "email": l.Email, "phone": l.Phone,
-		"source": l.Source, "status": l.Status, "notes": l.Notes, "owner": l.OwnerName, "tags": strings.Join(l.Tags, ", ")}
+		"source": l.Source, "status": l.Status, "disqualify_reason": l.Reason, "notes": l.Notes, "owner": l.OwnerName, "tags": strings.Join(l.Tags, ", ")}
 }
 
 func dealRecord(d model.Deal) map[string]string {
@@ -575,7 +582,7 @@ func (a *app) exportRecordsCmd(kind transfer.Kind) *cobra.Command {
 				// so a failed export never leaves half a file.
 				tmp, err = os.CreateTemp(filepath.Dir(output), "."+filepath.Base(output)+".*")
 				if err != nil {
-					return fmt.Errorf("export: %w", err)
+					return fmt.Errorf("export: cannot write %s: %w", output, errors.Unwrap(err))
 				}
 				defer os.Remove(tmp.Name())
 				defer tmp.Close()

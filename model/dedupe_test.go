@@ -179,3 +179,21 @@ func TestSplitName(t *testing.T) {
 		}
 	}
 }
+
+func TestMergeContactsKeepsTheOtherEmailAndPhone(t *testing.T) {
+	a := Contact{FirstName: "Ayşe", Email: "ayse@isik.com.tr", Phone: "0532 123 45 67", Custom: map[string]string{"other_emails": "a@old.com"}}
+	b := Contact{FirstName: "Ayse", Email: "ayse.y@gmail.com", Phone: "+90 212 555 01 01"}
+	fields := ContactMergePlan(a, b)
+	PickMerge(fields, "phone", true)
+	got := MergeContacts(a, b, fields)
+	if got.Email != a.Email || got.Phone != b.Phone {
+		t.Fatalf("kept %q %q", got.Email, got.Phone)
+	}
+	if got.Custom["other_emails"] != "a@old.com, ayse.y@gmail.com" || got.Custom["other_phones"] != "0532 123 45 67" {
+		t.Errorf("others: %v", got.Custom)
+	}
+	same := MergeContacts(a, Contact{FirstName: "A", Email: "AYSE@isik.com.tr"}, ContactMergePlan(a, Contact{}))
+	if _, ok := same.Custom["other_phones"]; ok || same.Custom["other_emails"] != "a@old.com" {
+		t.Errorf("nothing new to keep: %v", same.Custom)
+	}
+}

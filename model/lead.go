@@ -85,6 +85,35 @@ func ParseLeadStatus(s string) (string, error) {
 	return "", Invalid("status", "%q is not a lead status (one of %s)", s, strings.Join(LeadStatuses, ", "))
 }
 
+// crmStatuses are the lead statuses other CRMs export (HubSpot, Salesforce,
+// Pipedrive, Zoho), folded, and the rolo status each means.
+var crmStatuses = map[string]string{
+	"open": LeadNew, "open not contacted": LeadNew, "not contacted": LeadNew, "unassigned": LeadNew,
+	"in progress": LeadContacted, "attempted to contact": LeadContacted, "connected": LeadContacted,
+	"working": LeadContacted, "working contacted": LeadContacted, "contact in future": LeadContacted,
+	"attempted": LeadContacted, "in contact": LeadContacted, "open deal": LeadQualified, "sql": LeadQualified,
+	"mql": LeadQualified, "sales qualified lead": LeadQualified, "marketing qualified lead": LeadQualified,
+	"pre qualified": LeadQualified, "closed converted": LeadConverted, "unqualified": LeadDisqualified,
+	"bad timing": LeadDisqualified, "closed not converted": LeadDisqualified, "junk lead": LeadDisqualified,
+	"lost lead": LeadDisqualified, "not qualified": LeadDisqualified, "nurture": LeadContacted,
+	// Turkish
+	"yeni": LeadNew, "iletisime gecildi": LeadContacted, "gorusuluyor": LeadContacted, "nitelikli": LeadQualified,
+	"diskalifiye": LeadDisqualified, "donusturuldu": LeadConverted,
+}
+
+// LeadStatusFromCRM reads a status as rolo writes it or as another CRM
+// exports it ("IN_PROGRESS", "Open - Not Contacted", "Unqualified").
+func LeadStatusFromCRM(s string) (string, bool) {
+	if st, err := ParseLeadStatus(s); err == nil {
+		return st, true
+	}
+	key := strings.Join(strings.FieldsFunc(Fold(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}), " ")
+	st, ok := crmStatuses[key]
+	return st, ok
+}
+
 // Normalize trims the lead's fields, fills PhoneE164 and checks it. The
 // statuses disqualified and converted are reached through Disqualify and
 // conversion, which set what goes with them.

@@ -99,12 +99,49 @@ func AccountMergePlan(a, b Account) []MergeField { return plan(accountMerge, a, 
 // MergeContacts is the survivor of merging b into a with the fields
 // picked: tags and custom fields are joined (a's value wins a clash),
 // notes kept from both.
+//
+// An email or phone the survivor does not keep is not lost: it joins the
+// survivor's other_emails or other_phones, where a later import finds it.
 func MergeContacts(a, b Contact, fields []MergeField) Contact {
 	out := apply(contactMerge, a, b, fields)
 	out.Tags = unionTags(a.Tags, b.Tags)
 	out.Custom = unionCustom(a.Custom, b.Custom)
+	out.Custom["other_emails"] = joinList(a.Custom["other_emails"], b.Custom["other_emails"])
+	out.Custom["other_phones"] = joinList(a.Custom["other_phones"], b.Custom["other_phones"])
+	for _, e := range []string{a.Email, b.Email} {
+		if NormalizeEmail(e) != NormalizeEmail(out.Email) {
+			out.Custom["other_emails"] = joinList(out.Custom["other_emails"], e)
+		}
+	}
+	for _, p := range []string{a.Phone, b.Phone} {
+		if Digits(p) != Digits(out.Phone) {
+			out.Custom["other_phones"] = joinList(out.Custom["other_phones"], p)
+		}
+	}
+	for _, k := range []string{"other_emails", "other_phones"} {
+		if out.Custom[k] == "" {
+			delete(out.Custom, k)
+		}
+	}
 	out.Notes = joinNotes(a.Notes, b.Notes)
 	return out
+}
+
+// joinList joins comma-separated lists, dropping empty and repeated items
+// (compared folded).
+func joinList(lists ...string) string {
+	var out []string
+	seen := map[string]bool{}
+	for _, l := range lists {
+		for _, item := range strings.Split(l, ",") {
+			item = strings.TrimSpace(item)
+			if k := Fold(item); item != "" && !seen[k] {
+				seen[k] = true
+				out = append(out, item)
+			}
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // MergeAccounts is MergeContacts for accounts.

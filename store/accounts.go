@@ -61,12 +61,54 @@ func (w *wtx) accountByName(ctx context.Context, name string) (model.Account, er
 }
 
 func accountByName(ctx context.Context, q querier, name string) (model.Account, error) {
-	a, err := scanAccount(q.QueryRowContext(ctx, accountSelect+
-		` WHERE a.sort_name = ? AND a.archived_at IS NULL ORDER BY a.id LIMIT 1`, model.Fold(strings.TrimSpace(name))))
-	if isNoRows(err) {
-		return a, notFound("account", strconv.Quote(strings.TrimSpace(name)))
+	id, _, err := accountIDByName(ctx, q, name)
+	if err != nil {
+		return model.Account{}, err
 	}
-	return a, err
+	return getAccount(ctx, q, id)
+}
+
+// accountIDByName finds the live account of a name: the one whose folded
+// name it is, else the only one whose name is the same but for the legal
+// form ("isik tekstil" and "ISIK TEKSTIL AS" find "Işık Tekstil A.Ş.").
+// Two accounts that differ only by legal form are not guessed between.
+func accountIDByName(ctx context.Context, q querier, name string) (int64, string, error) {
+	var id int64
+	var found string
+	err := queryRow(ctx, q, `SELECT id, name FROM accounts WHERE sort_name = ? AND archived_at IS NULL ORDER BY id LIMIT 1`,
+		model.Fold(strings.TrimSpace(model.Printable(name)))).Scan(&id, &found)
+	if !isNoRows(err) {
+		return id, found, err
+	}
+	key := model.CompanyKey(name)
+	missing := notFound("account", strconv.Quote(strings.TrimSpace(name)))
+	match := ftsQuery(key)
+	if key == "" || match == "" {
+		return 0, "", missing
+	}
+	cands, err := queryAll(ctx, q, `SELECT id, name FROM accounts WHERE archived_at IS NULL
+		AND id IN (SELECT rowid FROM accounts_fts WHERE accounts_fts MATCH ? LIMIT 200)`, []any{match},
+		func(sc scanner) (namedAccount, error) {
+			var a namedAccount
+			return a, sc.Scan(&a.id, &a.name)
+		})
+	if err != nil {
+		return 0, "", err
+	}
+	var hit *namedAccount
+	for i, c := range cands {
+		if model.CompanyKey(c.name) != key {
+			continue
+		}
+		if hit != nil {
+			return 0, "", missing // two of them: do not guess
+		}
+		hit = &cands[i]
+	}
+	if hit == nil {
+		return 0, "", missing
+	}
+	return hit.id, hit.name, nil
 }
 
 // Create saves a new account; an account whose folded name is taken is a
@@ -127,6 +169,13 @@ func (w *wtx) insertAccount(ctx context.Context, a model.Account, opt WriteOptio
 		return a, err
 	}
 	now := formatTime(w.now)
+	if a.ID == 0 {
+		id, err := w.newID(ctx, "accounts", "account")
+		if err != nil {
+			return a, err
+		}
+		a.ID = id
+	}
 	res, err := w.exec(ctx, `INSERT INTO accounts(id, name, sort_name, domain, industry, phone, phone_e164, website, address,
 		external_id, tags, notes, custom, owner_id, merged_into, search, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -166,6 +166,13 @@ func (w *wtx) insertActivity(ctx context.Context, a model.Activity) (model.Activ
 		return a, err
 	}
 	now := formatTime(w.now)
+	if a.ID == 0 {
+		id, err := w.newID(ctx, "activities", "activity")
+		if err != nil {
+			return a, err
+		}
+		a.ID = id
+	}
 	res, err := w.ExecContext(ctx, `INSERT INTO activities(id, kind, subject, body, at, all_day, done, done_at, duration, outcome,
 		contact_id, account_id, deal_id, lead_id, owner_id, search, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

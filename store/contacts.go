@@ -107,13 +107,10 @@ func (w *wtx) prepareContact(ctx context.Context, c *model.Contact, opt WriteOpt
 		}
 	}
 	if c.AccountID == nil && strings.TrimSpace(c.AccountName) != "" {
-		var id int64
-		var name string
-		err := w.queryRow(ctx, `SELECT id, name FROM accounts WHERE sort_name = ? AND archived_at IS NULL ORDER BY id LIMIT 1`,
-			model.Fold(strings.TrimSpace(c.AccountName))).Scan(&id, &name)
+		id, name, err := accountIDByName(ctx, w, c.AccountName)
 		switch {
 		case err == nil:
-		case isNoRows(err):
+		case isNotFound(err):
 			owner := c.OwnerID
 			if owner == 0 {
 				owner = w.s.actor
@@ -194,6 +191,13 @@ func (w *wtx) insertContact(ctx context.Context, c model.Contact, opt WriteOptio
 		return 0, err
 	}
 	now := formatTime(w.now)
+	if c.ID == 0 {
+		id, err := w.newID(ctx, "contacts", "contact")
+		if err != nil {
+			return 0, err
+		}
+		c.ID = id
+	}
 	res, err := w.exec(ctx, `INSERT INTO contacts(id, first_name, last_name, sort_name, email, email_norm, phone, phone_e164,
 		title, account_id, tags, notes, source, custom, owner_id, merged_into, search, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -254,6 +254,13 @@ func (w *wtx) insertDeal(ctx context.Context, d model.Deal, opt WriteOptions) (m
 		d.ClosedAt = &now
 	}
 	now := formatTime(w.now)
+	if d.ID == 0 {
+		id, err := w.newID(ctx, "deals", "deal")
+		if err != nil {
+			return d, err
+		}
+		d.ID = id
+	}
 	res, err := w.ExecContext(ctx, `INSERT INTO deals(id, title, sort_title, account_id, contact_id, pipeline, stage, status,
 		amount, currency, probability, close_date, board_key, owner_id, lost_reason, closed_at, stage_entered_at, notes,
 		search, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -308,6 +308,11 @@ func (r *Dupes) MergeContacts(ctx context.Context, keep model.Contact, drop, dro
 		if d.ArchivedAt != nil {
 			return &ConflictError{Entity: "contact", ID: drop, Reason: "it is archived"}
 		}
+		if k, err := getContact(ctx, w, keep.ID); err != nil {
+			return err
+		} else if k.ArchivedAt != nil {
+			return &ConflictError{Entity: "contact", ID: keep.ID, Reason: "it is archived; merge into a live contact"}
+		}
 		// The dropped contact is archived naming the survivor, which then
 		// takes the fields picked for it (perhaps the dropped one's email).
 		d.MergedInto = &keep.ID
@@ -341,6 +346,11 @@ func (r *Dupes) MergeAccounts(ctx context.Context, keep model.Account, drop, dro
 		}
 		if d.ArchivedAt != nil {
 			return &ConflictError{Entity: "account", ID: drop, Reason: "it is archived"}
+		}
+		if k, err := getAccount(ctx, w, keep.ID); err != nil {
+			return err
+		} else if k.ArchivedAt != nil {
+			return &ConflictError{Entity: "account", ID: keep.ID, Reason: "it is archived; merge into a live account"}
 		}
 		d.MergedInto = &keep.ID
 		if _, err = w.updateAccount(ctx, d, WriteOptions{AllowDuplicate: true}); err != nil {

@@ -23,7 +23,7 @@ type entityOps struct {
 	insert func(ctx context.Context, w *wtx, fields map[string]any) error
 }
 
-var undoOpts = WriteOptions{AllowDuplicate: true}
+var undoOpts = WriteOptions{AllowDuplicate: true, imported: true}
 
 // undoOps builds the entityOps of a record kind from its read, update
 // and insert functions.
@@ -263,6 +263,20 @@ func (w *wtx) undoChange(ctx context.Context, c model.Change) error {
 	case "create":
 		cur, err := ops.get(ctx, w, c.EntityID)
 		if err != nil {
+			return err
+		}
+		// A record changed since it was created (and the change not
+		// undone) is not deleted: that would lose the later change.
+		var later int64
+		err = w.queryRow(ctx, `SELECT h.change_group FROM history h WHERE h.entity = ? AND h.entity_id = ? AND h.id > ?
+			AND h.change_group <> ? AND h.undoes IS NULL
+			AND NOT EXISTS (SELECT 1 FROM history u WHERE u.undoes = h.change_group) LIMIT 1`,
+			c.Entity, c.EntityID, c.ID, c.Group).Scan(&later)
+		switch {
+		case err == nil:
+			return &ConflictError{Entity: c.Entity, ID: c.EntityID,
+				Reason: fmt.Sprintf("it was changed since (change %d); undo that first or archive it by hand", later)}
+		case !isNoRows(err):
 			return err
 		}
 		if err := w.noteSearch(ctx, ops.table, c.EntityID); err != nil {

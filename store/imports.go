@@ -37,6 +37,7 @@ type ImportOptions struct {
 type ImportItem struct {
 	Line    int
 	Owner   string // the owner's name or email: a team member, added when new
+	Note    string // said of the row whatever happens to it (a value read loosely)
 	Contact *model.Contact
 	Account *model.Account
 	Lead    *model.Lead
@@ -312,14 +313,18 @@ func (im *importer) load() error {
 	var query string
 	switch im.opt.Kind {
 	case "contacts":
-		query = `SELECT id, first_name, last_name, email_norm, phone_e164 FROM contacts WHERE archived_at IS NULL ORDER BY id`
+		query = `SELECT id, first_name, last_name, email_norm, phone_e164,
+			coalesce(json_extract(custom, '$.other_emails'), ''), coalesce(json_extract(custom, '$.other_phones'), '')
+			FROM contacts WHERE archived_at IS NULL ORDER BY id`
 	case "leads":
 		// Leads are checked against open leads and contacts: leads are
 		// stored with negative ids here to keep the two apart.
-		query = `SELECT -id, name, '', email_norm, phone_e164 FROM leads WHERE archived_at IS NULL AND status <> 'converted'
-			UNION ALL SELECT id, first_name, last_name, email_norm, phone_e164 FROM contacts WHERE archived_at IS NULL`
+		query = `SELECT -id, name, '', email_norm, phone_e164, '', '' FROM leads WHERE archived_at IS NULL AND status <> 'converted'
+			UNION ALL SELECT id, first_name, last_name, email_norm, phone_e164,
+			coalesce(json_extract(custom, '$.other_emails'), ''), coalesce(json_extract(custom, '$.other_phones'), '')
+			FROM contacts WHERE archived_at IS NULL`
 	case "accounts":
-		query = `SELECT id, name, '', domain, phone_e164 FROM accounts WHERE archived_at IS NULL ORDER BY id`
+		query = `SELECT id, name, '', domain, phone_e164, '', '' FROM accounts WHERE archived_at IS NULL ORDER BY id`
 	}
 	rows, err := im.w.QueryContext(im.ctx, query)
 	if err != nil {
@@ -328,8 +333,8 @@ func (im *importer) load() error {
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
-		var first, last, email, phone string
-		if err := rows.Scan(&id, &first, &last, &email, &phone); err != nil {
+		var first, last, email, phone, otherEmails, otherPhones string
+		if err := rows.Scan(&id, &first, &last, &email, &phone, &otherEmails, &otherPhones); err != nil {
 			return err
 		}
 		sorted, order := "", ""
@@ -337,8 +342,31 @@ func (im *importer) load() error {
 			sorted, order = model.NameKeys(first, last)
 		}
 		im.add(id, strings.TrimSpace(first+" "+last), sorted, order, email, phone)
+		if otherEmails != "" || otherPhones != "" {
+			im.addOthers(id, otherEmails, otherPhones)
+		}
 	}
 	return rows.Err()
+}
+
+// addOthers indexes a contact's other emails and phones (the ones a merge
+// or a file with several kept beside the main one): a row with one of
+// them is that contact too.
+func (im *importer) addOthers(id int64, emails, phones string) {
+	for _, e := range strings.Split(emails, ",") {
+		if e = model.NormalizeEmail(e); e != "" {
+			if _, ok := im.byEmail[e]; !ok {
+				im.byEmail[e] = id
+			}
+		}
+	}
+	for _, p := range strings.Split(phones, ",") {
+		if e164, err := model.NormalizePhone(p, im.w.s.rules.Region); err == nil && e164 != "" {
+			if _, ok := im.byPhone[e164]; !ok {
+				im.byPhone[e164] = id
+			}
+		}
+	}
 }
 
 // add indexes a stored or just-written record.
@@ -457,6 +485,9 @@ func (im *importer) row(item ImportItem) (ImportRow, error) {
 		return row, nil
 	}
 	err := im.write(item, &row)
+	if item.Note != "" && err == nil {
+		row.Note = strings.TrimPrefix(row.Note+"; "+item.Note, "; ")
+	}
 	var ve model.ValidationErrors
 	var one *model.ValidationError
 	if errors.As(err, &ve) || errors.As(err, &one) {
@@ -555,6 +586,9 @@ func (im *importer) contact(c model.Contact, item ImportItem, row *ImportRow) er
 	}
 	row.Action, row.ID = RowCreated, id
 	im.add(id, c.Name(), item.sorted, item.order, email, c.PhoneE164)
+	if c.Custom["other_emails"] != "" || c.Custom["other_phones"] != "" {
+		im.addOthers(id, c.Custom["other_emails"], c.Custom["other_phones"])
+	}
 	return nil
 }
 
@@ -601,9 +635,6 @@ func (im *importer) lead(l model.Lead, item ImportItem, row *ImportRow) error {
 	if err := im.w.prepareLead(&l); err != nil {
 		return err
 	}
-	if l.Status == model.LeadConverted {
-		return model.Invalid("status", "a lead becomes converted by converting it; import it as qualified")
-	}
 	email := model.NormalizeEmail(l.Email)
 	if id, why := im.exact(email, l.PhoneE164, ""); id != 0 && im.opt.OnDuplicate != OnDuplicateCreate {
 		if id > 0 {
@@ -626,7 +657,7 @@ func (im *importer) lead(l model.Lead, item ImportItem, row *ImportRow) error {
 		})
 	}
 	row.Warning = im.similar(item.sorted, item.order)
-	out, err := im.w.insertLead(im.ctx, l, WriteOptions{AllowDuplicate: true})
+	out, err := im.w.insertLead(im.ctx, l, WriteOptions{AllowDuplicate: true, imported: true})
 	if err != nil {
 		return err
 	}
@@ -655,9 +686,9 @@ func (im *importer) accountNamed(name string, owner int64) (int64, string, error
 		return a.id, a.name, nil
 	}
 	var a namedAccount
-	err := im.w.queryRow(im.ctx, `SELECT id, name FROM accounts WHERE sort_name = ? AND archived_at IS NULL ORDER BY id LIMIT 1`,
-		key).Scan(&a.id, &a.name)
-	if isNoRows(err) {
+	var err error
+	a.id, a.name, err = accountIDByName(im.ctx, im.w, name)
+	if isNotFound(err) {
 		created, cerr := im.w.insertAccount(im.ctx, model.Account{Name: name, OwnerID: owner}, WriteOptions{AllowDuplicate: true})
 		if cerr != nil {
 			return 0, "", cerr

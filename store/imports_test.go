@@ -291,3 +291,51 @@ func TestImportKeepsSearchIndexAndTriggers(t *testing.T) {
 	}
 	_ = old
 }
+
+// Undoing an import does not delete a record edited since: that would
+// lose the edit. Once the edit is undone, the import can be.
+func TestImportUndoRefusesRecordsChangedSince(t *testing.T) {
+	s := openTestStore(t)
+	res, err := s.Import(ctx, ImportOptions{Kind: "contacts"}, items(contactRow(2, "Ayşe", "Yılmaz", "a@b.com", "", "")), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := s.Contacts.FindByEmail(ctx, "a@b.com")
+	c.Title = "Boss"
+	if _, err := s.Contacts.Update(ctx, c, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := s.ImportBatch(ctx, res.Batch)
+	if _, err := s.History.Undo(ctx, b.Group); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "changed since") {
+		t.Fatalf("undo of an import edited since: %v", err)
+	}
+	if got, err := s.Contacts.Get(ctx, c.ID); err != nil || got.Title != "Boss" {
+		t.Fatalf("the edited contact is gone or changed: %v %+v", err, got)
+	}
+	edit, _ := s.History.Last(ctx)
+	if _, err := s.History.Undo(ctx, edit); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.History.Undo(ctx, b.Group); err != nil {
+		t.Fatalf("undo after the edit was undone: %v", err)
+	}
+}
+
+// A row with a stored contact's other email or phone is that contact.
+func TestImportKnowsOtherEmailsAndPhones(t *testing.T) {
+	s := openTestStore(t)
+	if _, err := s.Contacts.Create(ctx, model.Contact{FirstName: "Ayşe", Email: "ayse@isik.com.tr",
+		Custom: map[string]string{"other_emails": "ayse.y@gmail.com, a@old.com", "other_phones": "+90 532 123 45 67"}}, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var rows []ImportRow
+	if _, err := s.Import(ctx, ImportOptions{Kind: "contacts"}, items(
+		contactRow(2, "Ayse", "Y", "AYSE.Y@gmail.com", "", ""),
+		contactRow(3, "Someone", "Else", "", "0532 123 45 67", ""),
+	), collect(&rows)); err != nil {
+		t.Fatal(err)
+	}
+	if rows[0].Action != RowSkipped || rows[1].Action != RowSkipped {
+		t.Errorf("rows:\n%s", rowsText(rows))
+	}
+}

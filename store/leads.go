@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"maps"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -165,7 +167,7 @@ func (w *wtx) leadDuplicate(ctx context.Context, l model.Lead, checkEmail, check
 		if !isNoRows(err) {
 			return err
 		}
-		if err := w.contactDuplicate(ctx, model.Contact{Email: l.Email, PhoneE164: l.PhoneE164}, p.field == "email", p.field == "phone"); err != nil {
+		if err := w.contactDuplicate(ctx, model.Contact{Email: l.Email, Phone: l.Phone, PhoneE164: l.PhoneE164}, p.field == "email", p.field == "phone"); err != nil {
 			return err
 		}
 	}
@@ -176,7 +178,7 @@ func (w *wtx) insertLead(ctx context.Context, l model.Lead, opt WriteOptions) (m
 	if err := w.prepareLead(&l); err != nil {
 		return l, err
 	}
-	if l.Status == model.LeadConverted && l.ContactID == nil {
+	if l.Status == model.LeadConverted && l.ContactID == nil && !opt.imported {
 		return l, model.Invalid("status", "a lead becomes converted by converting it (rolo lead convert)")
 	}
 	if !opt.AllowDuplicate {
@@ -188,6 +190,13 @@ func (w *wtx) insertLead(ctx context.Context, l model.Lead, opt WriteOptions) (m
 		return l, err
 	}
 	now := formatTime(w.now)
+	if l.ID == 0 {
+		id, err := w.newID(ctx, "leads", "lead")
+		if err != nil {
+			return l, err
+		}
+		l.ID = id
+	}
 	res, err := w.exec(ctx, `INSERT INTO leads(id, name, sort_name, company, title, email, email_norm, phone, phone_e164,
 		source, status, disqualify_reason, tags, notes, owner_id, contact_id, account_id, deal_id, converted_at, search,
 		created_at, updated_at)
@@ -364,6 +373,54 @@ func (r *Leads) StatusCounts(ctx context.Context, ownerID int64) (map[string]int
 	return out, rows.Err()
 }
 
+// fillFromLead fills a contact's empty fields from a lead being linked to
+// it; the lead's email and phone, when the contact has others, join its
+// other_emails and other_phones.
+func fillFromLead(c *model.Contact, l model.Lead) {
+	var changed []string
+	pick(&changed, "title", &c.Title, l.Title, false)
+	pick(&changed, "source", &c.Source, l.Source, false)
+	if c.Custom == nil {
+		c.Custom = map[string]string{}
+	} else {
+		c.Custom = maps.Clone(c.Custom)
+	}
+	switch {
+	case l.Email == "" || model.NormalizeEmail(l.Email) == model.NormalizeEmail(c.Email):
+	case c.Email == "":
+		c.Email = l.Email
+	default:
+		c.Custom["other_emails"] = joinOthers(c.Custom["other_emails"], l.Email)
+	}
+	switch {
+	case l.Phone == "" || model.Digits(l.Phone) == model.Digits(c.Phone):
+	case c.Phone == "":
+		c.Phone = l.Phone
+	default:
+		c.Custom["other_phones"] = joinOthers(c.Custom["other_phones"], l.Phone)
+	}
+	if len(c.Custom) == 0 {
+		c.Custom = map[string]string{}
+	}
+	c.Tags = model.CleanTags(append(append([]string{}, c.Tags...), l.Tags...))
+	if l.Notes != "" && !strings.Contains(c.Notes, l.Notes) {
+		c.Notes = strings.TrimSpace(c.Notes + "\n\n" + l.Notes)
+	}
+}
+
+// joinOthers adds v to a comma-separated list unless it is there.
+func joinOthers(list, v string) string {
+	for _, item := range strings.Split(list, ",") {
+		if model.Fold(strings.TrimSpace(item)) == model.Fold(v) {
+			return list
+		}
+	}
+	if list == "" {
+		return v
+	}
+	return list + ", " + v
+}
+
 // Convert turns a lead into an account, a contact and optionally a deal,
 // links existing ones when asked, moves the lead's activities to the
 // contact and marks the lead converted, all in one transaction.
@@ -437,9 +494,15 @@ func (w *wtx) convertLead(ctx context.Context, id, version int64, opt ConvertOpt
 		if c.ArchivedAt != nil {
 			return out, model.Invalid("contact", "contact #%d is archived", c.ID)
 		}
-		if acc != nil && c.AccountID == nil {
-			c.AccountID = &acc.ID
-			if c, err = w.updateContact(ctx, c, WriteOptions{AllowDuplicate: true}); err != nil {
+		// The contact takes what the lead knows that it does not: empty
+		// fields are filled, another email or phone is kept beside its own.
+		next := c
+		if acc != nil && next.AccountID == nil {
+			next.AccountID = &acc.ID
+		}
+		fillFromLead(&next, l)
+		if !reflect.DeepEqual(next, c) {
+			if c, err = w.updateContact(ctx, next, WriteOptions{AllowDuplicate: true}); err != nil {
 				return out, err
 			}
 		}

@@ -274,6 +274,10 @@ func TestMergeContactsAndUndo(t *testing.T) {
 	if _, err := s.Dupes.MergeContacts(ctx, merged, a.ID, 0); !errors.Is(err, model.ErrValidation) {
 		t.Errorf("merge into itself: %v", err)
 	}
+	// Merging back into the archived contact would hide both.
+	if _, err := s.Dupes.MergeContacts(ctx, gone, a.ID, 0); !errors.Is(err, ErrConflict) {
+		t.Errorf("merge into an archived contact: %v", err)
+	}
 	g, _ := s.History.Last(ctx)
 	if _, err := s.History.Undo(ctx, g); err != nil {
 		t.Fatal(err)
@@ -327,3 +331,76 @@ func TestMergeAccountsMovesContacts(t *testing.T) {
 }
 
 func ptrID(v int64) *int64 { return &v }
+
+// A company named without (or with another spelling of) its legal form
+// is the account that has it, when only one does.
+func TestAccountFoundWithoutLegalForm(t *testing.T) {
+	s := openTestStore(t)
+	acc, err := s.Accounts.Create(ctx, model.Account{Name: "Işık Tekstil A.Ş."}, WriteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"isik tekstil", "ISIK TEKSTIL AS", "Işık Tekstil Anonim"} {
+		got, err := s.Accounts.FindByName(ctx, name)
+		if name == "Işık Tekstil Anonim" {
+			if err == nil {
+				t.Errorf("%q found %q", name, got.Name)
+			}
+			continue
+		}
+		if err != nil || got.ID != acc.ID {
+			t.Errorf("%q: %v %+v", name, err, got)
+		}
+	}
+	l := addLead(t, s, model.Lead{Name: "Ali Veli", Company: "ISIK TEKSTIL AS"})
+	conv, err := s.Leads.Convert(ctx, l.ID, 0, ConvertOptions{})
+	if err != nil || conv.AccountCreated || conv.Account.ID != acc.ID {
+		t.Errorf("convert: %v %+v", err, conv)
+	}
+	c, err := s.Contacts.Create(ctx, model.Contact{FirstName: "Veli", AccountName: "Isik Tekstil"}, WriteOptions{})
+	if err != nil || *c.AccountID != acc.ID {
+		t.Errorf("contact add: %v %+v", err, c)
+	}
+	// Two accounts that differ only by legal form: no guess, a new one.
+	if _, err := s.Accounts.Create(ctx, model.Account{Name: "Işık Tekstil Ltd"}, WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Accounts.FindByName(ctx, "isik tekstil"); err == nil {
+		t.Errorf("guessed between two accounts")
+	}
+}
+
+// An id freed by undoing a create is not handed out again: the new record
+// would show the old one's history.
+func TestIDsNotReusedAfterUndo(t *testing.T) {
+	s := openTestStore(t)
+	first := addContact(t, s, "Gone", "Soon", "", "")
+	g, _ := s.History.Last(ctx)
+	if _, err := s.History.Undo(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	next := addContact(t, s, "New", "One", "", "")
+	if next.ID == first.ID {
+		t.Fatalf("id %d reused", next.ID)
+	}
+	hist, _ := s.History.For(ctx, "contact", next.ID, 0)
+	if len(hist) != 1 || hist[0].Action != "create" {
+		t.Errorf("history of the new contact: %+v", hist)
+	}
+}
+
+// Linking a lead to an existing contact keeps what the lead knew.
+func TestConvertOntoContactKeepsTheLeadsDetails(t *testing.T) {
+	s := openTestStore(t)
+	c := addContact(t, s, "Hans", "Weber", "hans@weber.de", "")
+	l := addLead(t, s, model.Lead{Name: "Hans Weber", Email: "hw@weber-gmbh.de", Phone: "+49 30 1234567", Title: "Einkauf", Tags: []string{"fair"}})
+	conv, err := s.Leads.Convert(ctx, l.ID, 0, ConvertOptions{ContactID: c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := conv.Contact
+	if got.Email != "hans@weber.de" || got.Custom["other_emails"] != "hw@weber-gmbh.de" || got.Phone != "+49 30 1234567" ||
+		got.Title != "Einkauf" || len(got.Tags) != 1 {
+		t.Errorf("contact after linking: %+v", got)
+	}
+}

@@ -53,6 +53,9 @@ type WriteOptions struct {
 	// normalized says the record was already normalized and checked
 	// (an import does that before deciding what to do with a row).
 	normalized bool
+	// imported lets a lead arrive already converted (in the system it
+	// was exported from), without links to what it became.
+	imported bool
 }
 
 // UserRepo stores team members.

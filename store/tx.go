@@ -23,7 +23,29 @@ type wtx struct {
 	group  int64
 	undoes int64 // set while undoing a change group
 	stmts  map[string]*sql.Stmt
-	search *deferredSearch // set while the search index is deferred (see searchdefer.go)
+	search *deferredSearch  // set while the search index is deferred (see searchdefer.go)
+	ids    map[string]int64 // per table: the next id newID hands out
+}
+
+// newID is the id of a new row of table: above every id the table has
+// and every id its entity's history has named. SQLite would reuse the
+// id of a row deleted at the end (by an undo), and the new record would
+// show the old one's history as its own.
+func (w *wtx) newID(ctx context.Context, table, entity string) (int64, error) {
+	if next, ok := w.ids[table]; ok {
+		w.ids[table] = next + 1
+		return next, nil
+	}
+	var next int64
+	if err := w.QueryRowContext(ctx, `SELECT max(coalesce((SELECT max(id) FROM `+table+`), 0),
+		coalesce((SELECT max(entity_id) FROM history WHERE entity = ?), 0)) + 1`, entity).Scan(&next); err != nil {
+		return 0, err
+	}
+	if w.ids == nil {
+		w.ids = map[string]int64{}
+	}
+	w.ids[table] = next + 1
+	return next, nil
 }
 
 // exec runs a statement prepared once per transaction: the hot writes of

@@ -1,11 +1,13 @@
 package transfer
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -129,7 +131,7 @@ func TestCSVDialects(t *testing.T) {
 			[]int{2, 5, 8}, []row{{"name": "Ada", "notes": "one\ntwo\nthree"}, {"name": "Grace", "notes": "x\ny"}, {"name": "Alan", "notes": "z"}}},
 		{"excel", "\"First Name\",\"Last Name\",\"E-mail Address\"\r\n\"Ada\",\"Lovelace\",\"ada@x\"\r\n\"Grace\",\"Hopper\",\"\"\r\n",
 			[]int{2, 3}, []row{{"first_name": "Ada", "last_name": "Lovelace", "email": "ada@x"}, {"first_name": "Grace", "last_name": "Hopper"}}},
-		{"empty rows and extra cells", "Name,Email\n,\n  ,  \nAda,ada@x,extra,cells\nGrace\n", []int{4, 5},
+		{"empty rows and empty extra cells", "Name,Email\n,\n  ,  \nAda,ada@x,, ,\nGrace\n", []int{4, 5},
 			[]row{{"name": "Ada", "email": "ada@x"}, {"name": "Grace"}}},
 		{"formula guard", "Name,Notes,Title\nAda,'=SUM(A1),'hello\nB,'+1,''@x\n", []int{2, 3},
 			[]row{{"name": "Ada", "notes": "=SUM(A1)", "title": "'hello"}, {"name": "B", "notes": "+1", "title": "'@x"}}},
@@ -392,5 +394,165 @@ func TestReadErrorIsFatal(t *testing.T) {
 		if len(res.rowErrs) > 0 {
 			t.Errorf("%s: row errors %v", f, res.rowErrs)
 		}
+	}
+}
+
+func TestCSVUnclosedQuote(t *testing.T) {
+	const msg = "a quote opened here is never closed (the rest of the file would be one field); " +
+		"fix the quotes or save the file again as CSV"
+	for _, tc := range []struct {
+		name, data string
+		recs       int    // records read before the error
+		err        string // "" for no error
+	}{
+		{"fewer cells than the header", "Name,Email,Notes\nAda,ada@x,ok\nBad,\"Quote,bad@example.com,oops\nGrace,g@x,fine\nAlan,a@x,z\n",
+			1, "in.csv line 3: " + msg},
+		{"CRLF", "Name,Email,Notes\r\nAda,ada@x,ok\r\nBad,\"Quote,bad@example.com,oops\r\nGrace,g@x,fine\r\n",
+			1, "in.csv line 3: " + msg},
+		{"last column runs to the end", "Name,Email,Notes\nAda,ada@x,\"ok\nthen\"\nBad,b@x,\"oops\nGrace,g@x,fine\nAlan,a@x,z",
+			1, "in.csv line 4: " + msg},
+		{"after a sep line", "sep=,\nName,Email,Notes\nBad,\"x\nAda,a@x,y\n", 0, "in.csv line 3: " + msg},
+		{"in the header", "Name,\"Email\nAda,a@x\nGrace,g@x\n", 0, "in.csv line 1: " + msg},
+		// Quoted notes over several lines, with every cell, are fine,
+		// closed at the end of the file too.
+		{"multi-line notes", "Name,Email,Notes\nAda,a@x,\"one\ntwo\"\nGrace,g@x,\"x\r\ny\"\r\n", 2, ""},
+		{"multi-line notes at the end without a line end", "Name,Email,Notes\nAda,a@x,\"one\ntwo\"", 1, ""},
+		{"multi-line notes in the middle", "Name,Notes,Email\nAda,\"one\ntwo\",a@x\n", 1, ""},
+		// An unclosed quote on the last line swallows no row.
+		{"last line", "Name,Email\nAda,\"a@x\n", 1, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := tryReadAll(strings.NewReader(tc.data), csvOpt(KindContacts))
+			if tc.err == "" {
+				if err != nil || len(res.rowErrs) > 0 {
+					t.Fatalf("error %v, row errors %v", err, res.rowErrs)
+				}
+			} else {
+				wantErr(t, err, tc.err)
+			}
+			if len(res.recs) != tc.recs {
+				t.Errorf("read %d records %v, want %d", len(res.recs), res.recs, tc.recs)
+			}
+		})
+	}
+	res := readAll(t, "Name,Email,Notes\nAda,a@x,\"one\ntwo\"\nGrace,g@x,\"x\r\ny\"\r\n", csvOpt(KindContacts))
+	if len(res.recs) != 2 || res.recs[0].Fields["notes"] != "one\ntwo" || res.recs[1].Fields["notes"] != "x\ny" ||
+		res.recs[1].Line != 4 {
+		t.Errorf("multi-line notes: %v", res.recs)
+	}
+}
+
+func TestCSVExtraCells(t *testing.T) {
+	data := "Name,Email,Notes\nAda,a@x,n,,\nBad,b@x,n,shifted,x\nGrace,g@x,, ,\nTail,t@x,,,more,\n"
+	res := readAll(t, data, csvOpt(KindContacts))
+	if len(res.recs) != 2 || res.recs[0].Fields["name"] != "Ada" || res.recs[1].Fields["name"] != "Grace" {
+		t.Errorf("records %v", res.recs)
+	}
+	want := []string{"line 3: has 5 cells but the header has 3; are the columns shifted?",
+		"line 5: has 5 cells but the header has 3; are the columns shifted?"}
+	if len(res.rowErrs) != len(want) {
+		t.Fatalf("row errors %v, want %q", res.rowErrs, want)
+	}
+	for i, w := range want {
+		if res.rowErrs[i].Error() != w || res.rowErrs[i].Field != "" {
+			t.Errorf("row error %d = %q (field %q), want %q", i, res.rowErrs[i], res.rowErrs[i].Field, w)
+		}
+	}
+}
+
+func TestMapColumnNotInHeader(t *testing.T) {
+	_, err := NewReader(strings.NewReader("A,B,C\n1,2,3\n"), Options{Kind: KindContacts, Format: FormatCSV, Name: "in.csv",
+		Map: map[string]string{"A": "name", "NotAColumn": "email"}})
+	wantErr(t, err, `in.csv: --map names a column "NotAColumn" that is not in the header (columns: A, B, C)`)
+
+	// Columns match after folding, as in the header mapping.
+	res := readAll(t, "E Mail,Şirket Adı,X\na@x,Acme,Ada\n", Options{Kind: KindContacts, Format: FormatCSV,
+		Map: map[string]string{"e-mail": "email", "SIRKET_ADI": "-", "x": "name"}})
+	if len(res.recs) != 1 || !equalFields(res.recs[0].Fields, map[string]string{"email": "a@x", "name": "Ada"}) {
+		t.Errorf("folded --map columns: %v", res.recs)
+	}
+
+	// JSON keys are only known as records come: no check.
+	res = readAll(t, `[{"name":"Ada"}]`, Options{Kind: KindContacts, Format: FormatJSON,
+		Map: map[string]string{"NotAKey": "email"}})
+	if len(res.recs) != 1 {
+		t.Errorf("json: %v", res.recs)
+	}
+}
+
+func TestCSVOldMacLineEnds(t *testing.T) {
+	data := "Name,Email,Notes\rAda,ada@x,\"one\rtwo\"\r\rGrace,g@x,\"x\r\ny\"\rAlan,a@x,z\r"
+	want := []Record{
+		{Line: 2, Fields: map[string]string{"name": "Ada", "email": "ada@x", "notes": "one\ntwo"}},
+		{Line: 5, Fields: map[string]string{"name": "Grace", "email": "g@x", "notes": "x\ny"}},
+		{Line: 7, Fields: map[string]string{"name": "Alan", "email": "a@x", "notes": "z"}},
+	}
+	check := func(name string, r io.Reader) {
+		t.Helper()
+		res, err := tryReadAll(r, csvOpt(KindContacts))
+		if err != nil || len(res.rowErrs) > 0 || len(res.recs) != len(want) {
+			t.Fatalf("%s: error %v, row errors %v, records %v", name, err, res.rowErrs, res.recs)
+		}
+		for i, w := range want {
+			if res.recs[i].Line != w.Line || !equalFields(res.recs[i].Fields, w.Fields) {
+				t.Errorf("%s: record %d = %d %q, want %d %q", name, i, res.recs[i].Line, res.recs[i].Fields, w.Line, w.Fields)
+			}
+		}
+	}
+	check("whole", strings.NewReader(data))
+	// Read a byte at a time, every CR is at the end of a read.
+	check("one byte at a time", iotest.OneByteReader(strings.NewReader(data)))
+	// A sep= line and the delimiter on it.
+	res := readAll(t, "sep=;\rName;Email\rAda;a@x\r", csvOpt(KindContacts))
+	if len(res.recs) != 1 || res.recs[0].Line != 3 || res.recs[0].Fields["email"] != "a@x" {
+		t.Errorf("sep line: %v", res.recs)
+	}
+	// Windows-1254 and UTF-16 are decoded first.
+	res = readAll(t, encode(t, charmap.Windows1254, "Ad;Soyad\rIşık;Şahin\rAda;Lovelace\r"),
+		Options{Kind: KindContacts, Format: FormatCSV, Encoding: "windows-1254"})
+	if len(res.recs) != 2 || res.recs[0].Fields["first_name"] != "Işık" || res.recs[1].Fields["last_name"] != "Lovelace" {
+		t.Errorf("windows-1254: %v", res.recs)
+	}
+	var b bytes.Buffer
+	b.Write([]byte{0xFF, 0xFE})
+	for _, r := range "Name\tE-mail\rIşık\tisik@x\r" {
+		b.Write([]byte{byte(r), byte(r >> 8)})
+	}
+	res = readAll(t, b.String(), csvOpt(KindContacts))
+	if len(res.recs) != 1 || res.recs[0].Fields["name"] != "Işık" || res.recs[0].Fields["email"] != "isik@x" {
+		t.Errorf("utf-16: %v", res.recs)
+	}
+	// The line of bytes that are not UTF-8 counts lone CRs.
+	_, err := tryReadAll(strings.NewReader("Name\rAda\r\r\nGr\xfdce\r"), csvOpt(KindContacts))
+	wantErr(t, err, "in.csv line 4: not valid UTF-8")
+}
+
+func TestCRReader(t *testing.T) {
+	for in, want := range map[string]string{
+		"":               "",
+		"a\rb":           "a\nb",
+		"a\r\nb":         "a\r\nb",
+		"a\r":            "a\n",
+		"\r":             "\n",
+		"\r\r\n\r":       "\n\r\n\n",
+		"a\n\rb\r\r\r\n": "a\n\nb\n\n\r\n",
+		"no line end":    "no line end",
+	} {
+		for _, oneByte := range []bool{false, true} {
+			var src io.Reader = strings.NewReader(in)
+			if oneByte {
+				src = iotest.OneByteReader(src)
+			}
+			got, err := io.ReadAll(&crReader{br: bufio.NewReaderSize(src, 16)})
+			if err != nil || string(got) != want {
+				t.Errorf("crReader(%q) one byte %v = %q, %v; want %q", in, oneByte, got, err, want)
+			}
+		}
+	}
+	// An error met while peeking past a final CR is not lost.
+	boom := errors.New("boom")
+	got, err := io.ReadAll(&crReader{br: bufio.NewReaderSize(&errReader{data: "a\r", err: boom}, 16)})
+	if string(got) != "a\n" || !errors.Is(err, boom) {
+		t.Errorf("error after CR: %q, %v", got, err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -20,6 +21,7 @@ type csvReader struct {
 	kind    Kind
 	cr      *csv.Reader
 	lim     *limitReader
+	end     *endReader
 	header  []string
 	targets []target
 	cols    []Column
@@ -56,7 +58,8 @@ func newCSVReader(in *bufio.Reader, name string, opt Options, m *mapper) (Reader
 	if delim == 0 {
 		delim = detectDelimiter(first)
 	}
-	r.lim = &limitReader{r: in, max: maxRecord + 4096}
+	r.end = &endReader{r: in}
+	r.lim = &limitReader{r: r.end, max: maxRecord + 4096}
 	r.cr = csv.NewReader(r.lim)
 	r.cr.Comma = delim
 	r.cr.FieldsPerRecord = -1
@@ -81,6 +84,9 @@ func newCSVReader(in *bufio.Reader, name string, opt Options, m *mapper) (Reader
 	r.header = make([]string, len(rec))
 	for i, h := range rec {
 		r.header[i] = strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF"))
+	}
+	if err := checkMapColumns(name, opt.Map, r.header); err != nil {
+		return nil, err
 	}
 	r.targets = m.mapHeader(r.header)
 	mapped := false
@@ -112,6 +118,43 @@ func noMappingError(name string, k Kind, header []string, delim rune) error {
 	return fmt.Errorf("%s: no column of the header maps to a field of %s (columns: %s; read with delimiter %q); "+
 		"name them with --map, e.g. --map %q; %s fields: %s",
 		name, k, strings.Join(quoted, ", "), delim, example+"="+kindFields[k][0], k, strings.Join(kindFields[k], ", "))
+}
+
+// checkMapColumns makes sure every --map column is in the header, matched
+// the way the mapper matches it, so that a misspelt column is not silently
+// ignored.
+func checkMapColumns(name string, m map[string]string, header []string) error {
+	if len(m) == 0 {
+		return nil
+	}
+	have := make(map[string]bool, len(header))
+	for _, h := range header {
+		have[overrideKey(h)] = true
+	}
+	keys := make([]string, 0, len(m))
+	for col := range m {
+		keys = append(keys, col)
+	}
+	sort.Strings(keys)
+	for _, col := range keys {
+		if have[overrideKey(col)] {
+			continue
+		}
+		var names []string
+		for i, h := range header {
+			if i == 30 {
+				names = append(names, fmt.Sprintf("and %d more", len(header)-30))
+				break
+			}
+			if h == "" {
+				h = `""`
+			}
+			names = append(names, h)
+		}
+		return fmt.Errorf("%s: --map names a column %q that is not in the header (columns: %s)",
+			name, col, strings.Join(names, ", "))
+	}
+	return nil
 }
 
 // peekLine returns the first line of in (up to bufSize bytes) without
@@ -168,6 +211,9 @@ func (r *csvReader) read() ([]string, error) {
 		last, _ := r.cr.FieldPos(len(rec) - 1)
 		r.nextLn = last + r.offset + strings.Count(rec[len(rec)-1], "\n") + 1
 		r.lim.start = r.cr.InputOffset()
+		if err := r.checkQuotes(rec); err != nil {
+			return nil, err
+		}
 		return rec, nil
 	}
 	if errors.Is(err, errTooLong) {
@@ -188,6 +234,73 @@ func (r *csvReader) read() ([]string, error) {
 	return nil, inputError(r.name, r.nextLn, err)
 }
 
+// checkQuotes catches a quote that is never closed. The reader takes
+// everything after such a quote as one field, up to the end of the file or
+// to a quote before a delimiter some lines on, so the rows after it vanish.
+// A field that spans lines is suspect when the record has fewer cells than
+// the header or the field runs to the end of the file. The rows after it
+// cannot be read back reliably, so this is fatal.
+func (r *csvReader) checkQuotes(rec []string) error {
+	bad := -1
+	last := len(rec) - 1
+	if spansLines(rec[last]) && r.end.eof && r.cr.InputOffset() == r.end.n && !r.end.endsClosed() {
+		bad = last
+	} else if r.header != nil && len(rec) < len(r.header) {
+		for i, v := range rec {
+			if spansLines(v) {
+				bad = i
+				break
+			}
+		}
+	}
+	if bad < 0 {
+		return nil
+	}
+	line, _ := r.cr.FieldPos(bad)
+	return fmt.Errorf("%s line %d: a quote opened here is never closed (the rest of the file would be one field); "+
+		"fix the quotes or save the file again as CSV", r.name, line+r.offset)
+}
+
+// spansLines reports whether a field holds a line break before its last
+// text; only a quoted field can.
+func spansLines(v string) bool {
+	return strings.Contains(strings.TrimRight(v, " \t\r\n"), "\n")
+}
+
+// endReader remembers how many bytes its reader gave, the last of them and
+// whether it reached the end, so that a quoted field that ran to the end of
+// the file can be told from one closed there.
+type endReader struct {
+	r    io.Reader
+	n    int64
+	tail [3]byte // the last bytes read, at the end
+	tn   int     // how many of tail are set
+	eof  bool
+}
+
+func (e *endReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	e.n += int64(n)
+	for _, c := range p[max(0, n-len(e.tail)):n] {
+		copy(e.tail[:], e.tail[1:])
+		e.tail[len(e.tail)-1] = c
+		e.tn = min(e.tn+1, len(e.tail))
+	}
+	if err == io.EOF {
+		e.eof = true
+	}
+	return n, err
+}
+
+// endsClosed reports whether the input ends in a quote, perhaps followed
+// by a line end: there a quoted field was closed.
+func (e *endReader) endsClosed() bool {
+	t := e.tail[len(e.tail)-e.tn:]
+	t = bytes.TrimSuffix(t, []byte{'\n'})
+	t = bytes.TrimSuffix(t, []byte{'\r'})
+	return len(t) > 0 && t[len(t)-1] == '"'
+}
+
 func (r *csvReader) Next() (Record, error) {
 	for {
 		if r.err != nil {
@@ -205,6 +318,16 @@ func (r *csvReader) Next() (Record, error) {
 			continue
 		}
 		line, _ := r.cr.FieldPos(0)
+		// Extra cells that are empty are ignored (trailing delimiters are
+		// common); filled ones mean the columns are off.
+		cells := len(rec)
+		for cells > len(r.header) && strings.TrimSpace(rec[cells-1]) == "" {
+			cells--
+		}
+		if cells > len(r.header) {
+			return Record{}, rowErr(line+r.offset, "", "has %d cells but the header has %d; are the columns shifted?",
+				cells, len(r.header))
+		}
 		b := newBuilder(line + r.offset)
 		for i, v := range rec {
 			if i >= len(r.targets) {

@@ -140,7 +140,8 @@ type utf8Reader struct {
 	ready []byte // validated bytes not yet returned, in buf
 	tail  int    // buf[tail:end] is an incomplete sequence kept back
 	end   int
-	lines int // newlines in the bytes returned so far
+	lines int  // line ends in the bytes returned so far
+	cr    bool // the last byte returned was a CR
 	err   error
 }
 
@@ -152,7 +153,9 @@ func (u *utf8Reader) Read(p []byte) (int, error) {
 		u.fill()
 	}
 	n := copy(p, u.ready)
-	u.lines += bytes.Count(u.ready[:n], []byte{'\n'})
+	lines, cr := countLines(u.ready[:n], u.cr)
+	u.lines += lines
+	u.cr = cr
 	u.ready = u.ready[n:]
 	return n, nil
 }
@@ -179,11 +182,77 @@ func (u *utf8Reader) fill() {
 	good := validPrefix(chunk[:cut])
 	u.ready = chunk[:good]
 	if good < cut {
-		line := u.lines + bytes.Count(chunk[:good], []byte{'\n'}) + 1
+		lines, _ := countLines(chunk[:good], u.cr)
+		line := u.lines + lines + 1
 		u.err = invalidUTF8Error(u.name, line, chunk[good:])
 		return
 	}
 	u.err = err
+}
+
+// countLines counts the line ends in b: LF, CRLF and a lone CR each end a
+// line. afterCR says the byte before b was a CR; endsCR says b ends in one.
+func countLines(b []byte, afterCR bool) (n int, endsCR bool) {
+	if len(b) == 0 {
+		return 0, afterCR
+	}
+	if bytes.IndexByte(b, '\r') < 0 {
+		n = bytes.Count(b, []byte{'\n'})
+		if afterCR && b[0] == '\n' {
+			n--
+		}
+		return n, false
+	}
+	for i, c := range b {
+		switch c {
+		case '\r':
+			n++
+		case '\n':
+			if !(i == 0 && afterCR || i > 0 && b[i-1] == '\r') {
+				n++
+			}
+		}
+	}
+	return n, b[len(b)-1] == '\r'
+}
+
+// crReader turns a lone CR (one not followed by LF), the line end of old
+// Mac files, into LF. CRLF passes unchanged and the length stays the same,
+// so offsets and line numbers agree with the input. A CR at the end of a
+// read is decided by peeking at the byte after it.
+type crReader struct {
+	br  *bufio.Reader
+	err error // an error met while peeking, returned by the next Read
+}
+
+func (c *crReader) Read(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.br.Read(p)
+	b := p[:n]
+	for i := 0; i < n; i++ {
+		j := bytes.IndexByte(b[i:], '\r')
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+1 < n {
+			if b[i+1] != '\n' {
+				b[i] = '\n'
+			}
+			continue
+		}
+		next, perr := c.br.Peek(1)
+		if len(next) == 0 || next[0] != '\n' {
+			b[i] = '\n'
+		}
+		if len(next) == 0 && perr != nil {
+			// bufio.Reader forgets an error Peek reports; keep it.
+			c.err = perr
+		}
+	}
+	return n, err
 }
 
 // validPrefix returns the length of the longest valid UTF-8 prefix of b.

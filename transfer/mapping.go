@@ -141,11 +141,13 @@ func init() {
 	syn("cl", v("email"), "E-mail", "Email", "Email Address", "E-mail Address", "Mail", "E-posta", "Eposta",
 		"E-posta Adresi", "Mail Adresi", "Primary Email", "Work Email", "E-mail Value", "Person Email")
 	syn("c", target{field: "other_emails", role: roleList}, "Other Emails", "Additional Emails")
-	syn("cal", v("phone"), "Phone", "Phone Number", "Telephone", "Tel", "Mobile", "Cell", "Telefon", "Telefon No",
+	syn("cal", v("phone"), "Phone", "Phone Number", "Telephone", "Tel", "Cell", "Telefon", "Telefon No",
 		"Telefon Numarası", "Tel No", "Cep", "Cep Telefonu", "Cep No", "GSM", "Business Phone", "Primary Phone",
 		"Work Phone", "Phone Value", "Person Phone", "Company Phone")
-	syn("cal", weak("phone"), "Mobile Phone", "Mobile Phone Number", "Home Phone", "Other Phone", "Car Phone",
-		"Company Main Phone", "Cell Phone", "Mobile Number")
+	// Salesforce's "Mobile" comes after its "Phone": the phone, or else
+	// one of other_phones.
+	syn("cal", weak("phone"), "Mobile", "Mobile Phone", "Mobile Phone Number", "Home Phone", "Other Phone",
+		"Car Phone", "Company Main Phone", "Cell Phone", "Mobile Number")
 	syn("c", target{field: "other_phones", role: roleList}, "Other Phones", "Additional Phones")
 
 	syn("c", v("first_name"), "First Name", "First", "Given Name", "Firstname", "Forename", "Ad", "Adı", "İsim")
@@ -164,14 +166,14 @@ func init() {
 		"Kurum", "Kurum Adı", "Ticari Ünvan", "Firma Ünvanı", "Customer Name", "Müşteri Adı", "Cari Adı")
 	company := []string{"Company", "Company Name", "Organization", "Organisation", "Organization Name",
 		"Organisation Name", "Account", "Account Name", "Şirket", "Şirket Adı", "Firma", "Firma Adı", "Kurum",
-		"Kurum Adı", "Employer"}
+		"Kurum Adı", "Employer", "Company / Account"}
 	syn("c", v("account"), company...)
 	syn("l", v("company"), company...)
 
 	syn("cl", v("title"), "Title", "Job Title", "Position", "Role", "Unvan", "Ünvan", "Ünvanı", "Görev", "Görevi",
 		"Pozisyon", "Organization Title", "Job Position")
 	syn("ca", v("website"), "Website", "Web Site", "Web", "URL", "Web Sitesi", "Web Page", "Homepage",
-		"Web Address", "Web Adresi", "Internet Sitesi", "Website Value")
+		"Web Address", "Web Adresi", "Internet Sitesi", "Website Value", "Website URL")
 	syn("a", v("domain"), "Domain", "Domain Name", "Alan Adı", "Company Domain Name", "Website Domain")
 	syn("a", v("industry"), "Industry", "Sector", "Sektör", "Sektörü")
 	syn("ca", v("address"), "Address", "Adres", "Adresi", "Full Address", "Postal Address", "Mailing Address",
@@ -181,13 +183,13 @@ func init() {
 	addrSyn("ca", addrPOBox, "PO Box", "Post Office Box", "business po box", "address po box", "home po box",
 		"other po box")
 	addrSyn("ca", addrDistrict, "District", "İlçe")
-	addrSyn("ca", addrPostal, "Postal Code", "Post Code", "Postcode", "Zip", "Zip Code", "Posta Kodu",
+	addrSyn("ca", addrPostal, "Postal Code", "Post Code", "Postcode", "Zip", "Zip Code", "Zip/Postal Code", "Posta Kodu",
 		"business postal code", "mailing zip/postal code", "mailing postal code", "mailing zip",
 		"billing zip/postal code", "billing postal code", "address postal code", "home postal code",
 		"other postal code", "shipping zip/postal code", "shipping postal code")
 	addrSyn("ca", addrCity, "City", "Town", "Şehir", "İl", "business city", "mailing city", "billing city",
 		"address city", "home city", "other city", "shipping city")
-	addrSyn("ca", addrRegion, "State", "Region", "Province", "State/Province", "business state", "mailing state",
+	addrSyn("ca", addrRegion, "State", "Region", "Province", "State/Province", "State/Region", "business state", "mailing state",
 		"mailing state/province", "billing state", "billing state/province", "address region", "home state",
 		"other state", "shipping state", "shipping state/province")
 	addrSyn("ca", addrCountry, "Country", "Country/Region", "Ülke", "business country/region", "business country",
@@ -203,6 +205,35 @@ func init() {
 	syn("l", v("status"), "Status", "Lead Status", "Durum", "Durumu")
 	syn("cal", v("owner"), "Owner", "Lead Owner", "Contact Owner", "Account Owner", "Company Owner", "Sahip",
 		"Sahibi", "Temsilci", "Sales Rep", "Assigned To")
+	syn("l", v("disqualify_reason"), "Disqualify Reason", "Disqualification Reason", "Disqualified Reason",
+		"Unqualified Reason", "Lost Reason", "Reason", "Diskalifiye Nedeni", "Diskalifiye Sebebi", "Ret Nedeni")
+
+	// Pipedrive's exports name every column "Person - ..." or
+	// "Organization - ..."; "Organization - Name" is matched above as
+	// "Organization Name", "Person - Name" as "Person Name", and
+	// "Person - Email" and "Person - Phone" as "Person Email" and "Person
+	// Phone". Several emails or phones: the first filled one is the email
+	// or phone, the others go to other_emails and other_phones.
+	syn("c", v("first_name"), "Person - First name")
+	syn("c", v("last_name"), "Person - Last name")
+	syn("l", target{field: "name", role: roleFirst}, "Person - First name")
+	syn("l", target{field: "name", role: roleLast}, "Person - Last name")
+	syn("cl", v("email"), "Person - Email - Work", "Person - Email - Home", "Person - Email - Other")
+	syn("cl", v("phone"), "Person - Phone - Work", "Person - Phone - Mobile", "Person - Phone - Home",
+		"Person - Phone - Other")
+	syn("c", v("account"), "Person - Organization")
+	syn("l", v("company"), "Person - Organization")
+	syn("cl", v("title"), "Person - Job title")
+	syn("cl", target{field: "tags", role: roleList}, "Person - Labels", "Person - Label")
+	syn("cl", v("owner"), "Person - Owner")
+	syn("cl", v("notes"), "Person - Notes", "Person - Note")
+	syn("a", v("website"), "Organization - Website")
+	syn("a", v("industry"), "Organization - Industry")
+	syn("a", v("phone"), "Organization - Phone")
+	syn("a", v("address"), "Organization - Address", "Organization - Full/combined address of Address")
+	syn("a", target{field: "tags", role: roleList}, "Organization - Labels", "Organization - Label")
+	syn("a", v("owner"), "Organization - Owner")
+
 	syn("a", v("external_id"), "External ID", "ERP ID", "Customer No", "Customer Number", "Customer ID",
 		"Account Number", "Cari Kod", "Cari Kodu", "Müşteri No", "Müşteri Numarası")
 }

@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -84,6 +85,10 @@ func TestHeaderMapping(t *testing.T) {
 			"id|name|domain|industry|phone|website|address|external_id|tags|notes|owner|contacts|Custom.Region",
 			"|name|domain|industry|phone|website|address|external_id|tags|notes|owner||custom.Region"},
 		{"leads have no custom", KindLeads, "name|custom.x", "name|"},
+		{"disqualify reasons", KindLeads,
+			"disqualify_reason|Disqualify Reason|Disqualification Reason|Unqualified Reason|Lost Reason|Reason|Diskalifiye Nedeni|Ret Nedeni",
+			"disqualify_reason|disqualify_reason|disqualify_reason|disqualify_reason|disqualify_reason|disqualify_reason|disqualify_reason|disqualify_reason"},
+		{"reasons are for leads only", KindContacts, "Name|Reason|Lost Reason|Disqualify Reason", "name|||"},
 		{"unknown columns", KindContacts, "Email|Favourite Colour||???", "email|||"},
 	}
 	for _, tc := range tests {
@@ -189,6 +194,12 @@ func TestCombiningColumns(t *testing.T) {
 		{"tags lists", KindContacts,
 			"Name,Tags,Categories,Labels\nA,\" a , ,b \",c;d,* starred ::: e ::: f\n",
 			map[string]string{"name": "A", "tags": "a, b, c, d, e, f"}},
+		{"mobile before phone", KindContacts,
+			"Name,Mobile,Phone\nA,111,222\n",
+			map[string]string{"name": "A", "phone": "222", "other_phones": "111"}},
+		{"mobile alone", KindLeads,
+			"Name,Mobile\nA,111\n",
+			map[string]string{"name": "A", "phone": "111"}},
 		{"custom columns", KindContacts,
 			"Name,custom.Tier,CUSTOM.size\nA,gold,\n",
 			map[string]string{"name": "A", "custom.Tier": "gold"}},
@@ -216,4 +227,23 @@ func equalFields(a, b map[string]string) bool {
 		}
 	}
 	return true
+}
+
+func TestLeadFields(t *testing.T) {
+	want := "name|company|title|email|phone|source|status|disqualify_reason|notes|owner|tags"
+	if got := strings.Join(Fields(KindLeads), "|"); got != want {
+		t.Errorf("Fields(leads) = %s, want %s", got, want)
+	}
+	res := readAll(t, "Name,Status,Ret Nedeni\nAda,disqualified,Bütçe yok\n", csvOpt(KindLeads))
+	if len(res.recs) != 1 || !equalFields(res.recs[0].Fields,
+		map[string]string{"name": "Ada", "status": "disqualified", "disqualify_reason": "Bütçe yok"}) {
+		t.Errorf("records %v", res.recs)
+	}
+}
+
+func TestColumnJSON(t *testing.T) {
+	b, err := json.Marshal([]Column{{Name: "E-mail", Field: "email"}, {Name: "X"}})
+	if err != nil || string(b) != `[{"name":"E-mail","field":"email"},{"name":"X","field":""}]` {
+		t.Errorf("json: %s, %v", b, err)
+	}
 }

@@ -23,8 +23,9 @@ func fullRecords(k Kind) []Record {
 			"title": `Kıdemli "Baş" Danışman`, "account": "Boğaziçi Danışmanlık, Ltd.", "company": "Müller & Söhne GmbH",
 			"website": "https://example.com.tr/a?b=c,d", "address": "Büyükdere Cad. No:1, 34394 Şişli, İstanbul\nTürkiye",
 			"tags": "vip, İstanbul, größe", "notes": "=SUM(A1)\nSecond line, with \"quotes\" and a comma; and a semicolon",
-			"source": "fuar 2024", "owner": "ayşe@rolo.test", "status": "new", "domain": "example.com.tr",
-			"industry": "Lojistik", "external_id": "-12.50",
+			"source": "fuar 2024", "owner": "ayşe@rolo.test", "status": "disqualified", "domain": "example.com.tr",
+			"disqualify_reason": "Bütçe yok; \"next year\", maybe\nsecond line",
+			"industry":          "Lojistik", "external_id": "-12.50",
 			"id": "42", "contact": "Jürgen Müller", "pipeline": "Satış", "stage": "Teklif", "amount": "1234.50",
 			"currency": "TRY", "probability": "60", "close_date": "2025-06-30", "lost_reason": "+fiyat",
 			"created_at": "2025-01-02T03:04:05Z", "closed_at": "2025-07-01T00:00:00Z",
@@ -33,6 +34,7 @@ func fullRecords(k Kind) []Record {
 			"first_name": "Jürgen", "last_name": "Müller", "email": "juergen@example.de", "phone": "+49 89 1234567",
 			"notes": "@mention -minus +plus", "tags": "a", "title": "'=quoted", "account": "Straße AG",
 			"name": "Größe GmbH", "company": "Straße AG", "id": "7", "amount": "-5", "lost_reason": "-",
+			"disqualify_reason": "=no budget",
 		},
 	} {
 		f := map[string]string{}

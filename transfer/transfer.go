@@ -15,6 +15,7 @@
 package transfer
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -86,6 +87,8 @@ type Options struct {
 	// overriding the built-in synonyms. Keys match after folding case,
 	// accents, spaces and punctuation; a value of "" or "-" ignores the
 	// column. Values may also be "custom.<name>" for contacts and accounts.
+	// For CSV every key must match a header column; NewReader says which
+	// does not.
 	Map map[string]string
 	// Delimiter is the CSV field separator. 0 detects ',', ';' or tab from
 	// the header line; '|' is accepted when given explicitly.
@@ -119,8 +122,8 @@ type Reader interface {
 
 // Column describes one column of a file and the field it maps to.
 type Column struct {
-	Name  string // as written in the file
-	Field string // canonical field, "" when the column is ignored
+	Name  string `json:"name"`  // as written in the file
+	Field string `json:"field"` // canonical field, "" when the column is ignored
 }
 
 // RowError reports a bad record. Reading can go on with the next one.
@@ -149,7 +152,8 @@ var kindFields = map[Kind][]string{
 	KindContacts: {"first_name", "last_name", "name", "email", "other_emails", "phone", "other_phones",
 		"title", "account", "website", "address", "tags", "notes", "source", "owner"},
 	KindAccounts: {"name", "domain", "industry", "phone", "website", "address", "external_id", "tags", "notes", "owner"},
-	KindLeads:    {"name", "company", "title", "email", "phone", "source", "status", "notes", "owner", "tags"},
+	KindLeads: {"name", "company", "title", "email", "phone", "source", "status", "disqualify_reason", "notes",
+		"owner", "tags"},
 	KindDeals: {"id", "title", "account", "contact", "pipeline", "stage", "status", "amount", "currency",
 		"probability", "close_date", "owner", "lost_reason", "created_at", "closed_at"},
 }
@@ -218,6 +222,10 @@ func NewReader(r io.Reader, opt Options) (Reader, error) {
 	in, err := openInput(r, name, opt.Encoding, label)
 	if err != nil {
 		return nil, err
+	}
+	if opt.Format != FormatJSON {
+		// Old Mac files end their lines in a lone CR.
+		in = bufio.NewReaderSize(&crReader{br: in}, bufSize)
 	}
 	switch opt.Format {
 	case FormatCSV:

@@ -239,3 +239,31 @@ func TestVCardDetails(t *testing.T) {
 		})
 	}
 }
+
+func TestVCardOldMacLineEnds(t *testing.T) {
+	data := "BEGIN:VCARD\rVERSION:3.0\rFN:Ada Lovelace\rEMAIL:ada@x\rNOTE:a long\r  note\rEND:VCARD\rBEGIN:VCARD\rFN:Grace\rEND:VCARD\r"
+	res := readAll(t, data, vcfOpt(KindContacts))
+	if len(res.recs) != 2 || len(res.rowErrs) > 0 {
+		t.Fatalf("records %v, errors %v", res.recs, res.rowErrs)
+	}
+	if f := res.recs[0].Fields; res.recs[0].Line != 1 || f["name"] != "Ada Lovelace" || f["email"] != "ada@x" || f["notes"] != "a long note" {
+		t.Errorf("first card: %d %q", res.recs[0].Line, f)
+	}
+	if res.recs[1].Line != 8 || res.recs[1].Fields["name"] != "Grace" {
+		t.Errorf("second card: %d %q", res.recs[1].Line, res.recs[1].Fields)
+	}
+}
+
+func TestVCardDisqualifyReason(t *testing.T) {
+	data := "BEGIN:VCARD\nVERSION:4.0\nFN:Ada\nX-ROLO-STATUS:disqualified\nX-ROLO-DISQUALIFY-REASON:no budget\\, maybe later\nEND:VCARD\n"
+	res := readAll(t, data, vcfOpt(KindLeads))
+	if len(res.recs) != 1 || !equalFields(res.recs[0].Fields,
+		map[string]string{"name": "Ada", "status": "disqualified", "disqualify_reason": "no budget, maybe later"}) {
+		t.Errorf("leads: %v %v", res.recs, res.rowErrs)
+	}
+	// Contacts have no such field.
+	res = readAll(t, data, vcfOpt(KindContacts))
+	if len(res.recs) != 1 || res.recs[0].Fields["disqualify_reason"] != "" {
+		t.Errorf("contacts: %v", res.recs)
+	}
+}

@@ -481,6 +481,7 @@ func (r *vcardReader) record(card vcard.Card, line int) (Record, error) {
 var roloProps = []struct{ prop, field string }{
 	{"X-ROLO-SOURCE", "source"},
 	{"X-ROLO-STATUS", "status"},
+	{"X-ROLO-DISQUALIFY-REASON", "disqualify_reason"},
 	{"X-ROLO-DOMAIN", "domain"},
 	{"X-ROLO-INDUSTRY", "industry"},
 	{"X-ROLO-EXTERNAL-ID", "external_id"},

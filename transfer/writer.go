@@ -354,6 +354,7 @@ func (v *vcardWriter) Write(rec Record) error {
 		add(vcard.FieldTitle, f("title"))
 		add("X-ROLO-SOURCE", f("source"))
 		add("X-ROLO-STATUS", f("status"))
+		add("X-ROLO-DISQUALIFY-REASON", f("disqualify_reason"))
 	}
 	if a := vtext(rec.Fields["address"], true); a != "" && v.kind != KindLeads {
 		card.SetAddress(&vcard.Address{StreetAddress: a})

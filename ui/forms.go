@@ -507,8 +507,8 @@ func (f *formView) Update(msg tea.Msg) tea.Cmd {
 				f.dup = nil
 				return f.save(true)
 			case "n", "N", "esc":
-				f.dup = nil
 				f.problem = "not saved: " + f.dupText()
+				f.dup = nil
 				f.build()
 				return f.form.Init()
 			}

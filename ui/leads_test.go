@@ -503,6 +503,10 @@ func TestLeadFormExactDuplicateAsks(t *testing.T) {
 	typeText(t, a, "mehmet@demiryapi.com.tr")
 	submitForm(t, a)
 	wantIn(t, a.View(), `email "mehmet@demiryapi.com.tr" is already used by Mehmet Demir`, "Save anyway?")
+	// n says why it was not saved and keeps the form
+	run(t, a, keys("n")...)
+	wantIn(t, a.View(), `not saved: email "mehmet@demiryapi.com.tr" is already used by Mehmet Demir`)
+	submitForm(t, a)
 	run(t, a, keys("y")...)
 	if n, _ := st.Leads.Count(context.Background(), store.ListQuery{}); n != 5 {
 		t.Fatalf("%d leads after save anyway", n)
