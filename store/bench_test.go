@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -149,4 +150,85 @@ func BenchmarkDedupeContacts(b *testing.B) {
 		pairs = len(ps)
 	}
 	b.ReportMetric(float64(pairs), "pairs")
+}
+
+// leadsStore opens a database of 100,000 leads (imported once into the
+// temp directory, keyed by the schema, and reused).
+func leadsStore(b *testing.B) *store.Store {
+	ctx := context.Background()
+	path := filepath.Join(os.TempDir(), "rolo-bench-leads-"+store.SchemaDigest()+".db")
+	if _, err := os.Stat(path); err != nil {
+		tmp := path + ".building"
+		os.Remove(tmp)
+		st, err := store.Open(ctx, tmp, store.Options{Rules: model.Rules{Region: "US"}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		me, _ := st.Users.Ensure(ctx, "Bench User", "")
+		st.SetActor(me.ID)
+		firsts := []string{"Ayşe", "Mehmet", "Hans", "Jürgen", "Emma", "Olivia", "Lucas", "Zeynep", "Łukasz", "Sofía", "Mark", "Maria"}
+		lasts := []string{"Yılmaz", "Müller", "Smith", "Kowalski", "García", "Öztürk", "Schäfer", "Brown", "Dubois", "Rossi", "Işık"}
+		n := 0
+		_, err = st.Import(ctx, store.ImportOptions{Kind: "leads", OnDuplicate: store.OnDuplicateCreate}, func() (store.ImportItem, error) {
+			if n == 100_000 {
+				return store.ImportItem{}, io.EOF
+			}
+			n++
+			l := model.Lead{Name: fmt.Sprintf("%s %s%d", firsts[n%len(firsts)], lasts[(n/7)%len(lasts)], n/100),
+				Company: fmt.Sprintf("Company %d", n%5000), Email: fmt.Sprintf("lead%d@example%d.com", n, n%89),
+				Phone: fmt.Sprintf("+1 512 %03d %04d", 300+n/10000, n%10000), Source: []string{"web", "fair", "referral"}[n%3],
+				Status: []string{model.LeadNew, model.LeadNew, model.LeadContacted, model.LeadQualified}[n%4]}
+			return store.ImportItem{Line: n, Lead: &l}, nil
+		}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st.Close()
+		if err := os.Rename(tmp, path); err != nil {
+			b.Fatal(err)
+		}
+		for _, suffix := range []string{"-wal", "-shm"} {
+			os.Remove(tmp + suffix)
+		}
+	}
+	st, err := store.Open(ctx, path, store.Options{Rules: model.Rules{Region: "US"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// BenchmarkLeads is what the Leads view asks for on 100,000 leads: a
+// page, a page of one status, a search, the counts of its header.
+func BenchmarkLeads(b *testing.B) {
+	st := leadsStore(b)
+	ctx := context.Background()
+	for _, c := range []struct {
+		name string
+		fn   func() error
+	}{
+		{"page", func() error { _, err := st.Leads.List(ctx, store.ListQuery{Limit: 200}); return err }},
+		{"page-qualified", func() error {
+			_, err := st.Leads.List(ctx, store.ListQuery{Status: model.LeadQualified, Limit: 200})
+			return err
+		}},
+		{"last-page", func() error { _, err := st.Leads.List(ctx, store.ListQuery{Last: true, Limit: 200}); return err }},
+		{"search-mar", func() error { _, err := st.Leads.List(ctx, store.ListQuery{Search: "mar", Limit: 50}); return err }},
+		{"search-isik", func() error { _, err := st.Leads.List(ctx, store.ListQuery{Search: "isik", Limit: 50}); return err }},
+		{"count-qualified", func() error { _, err := st.Leads.Count(ctx, store.ListQuery{Status: model.LeadQualified}); return err }},
+		{"status-counts", func() error { _, err := st.Leads.StatusCounts(ctx, 0); return err }},
+		{"leads-like", func() error {
+			_, err := st.Dupes.LeadsLike(ctx, model.Lead{Name: "Maria Schäfer12", Email: "x@y.com"})
+			return err
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if err := c.fn(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
