@@ -183,11 +183,7 @@ func (a *app) importKindCmd(kind transfer.Kind) *cobra.Command {
 			}
 			ctx := cmd.Context()
 			a.noMap = true
-			// An import keeps what is stored indexed in memory (about 80 MB
-			// for 200,000 people) and churns through short-lived rows: a
-			// tighter garbage collector keeps it well under 200 MB resident.
-			debug.SetGCPercent(50)
-			debug.SetMemoryLimit(importMemoryLimit)
+			tightGC()
 			s, err := a.open(ctx)
 			if err != nil {
 				return err
@@ -207,7 +203,17 @@ func (a *app) importKindCmd(kind transfer.Kind) *cobra.Command {
 }
 
 // importMemoryLimit is the Go heap an import aims to stay under.
-const importMemoryLimit = 128 << 20
+const importMemoryLimit = 140 << 20
+
+// tightGC makes the garbage collector of an import, or of its undo, work a
+// little harder: they keep what is stored indexed in memory (about 80 MB
+// for 200,000 people) and churn through short-lived rows. Measured on
+// 100,000 rows this keeps the process under 200 MB resident (173 MB, from
+// 316 MB) for about a tenth more time than the defaults.
+func tightGC() {
+	debug.SetGCPercent(75)
+	debug.SetMemoryLimit(importMemoryLimit)
+}
 
 // rowMessages is how many rows of each kind (failed, skipped, updated,
 // likely duplicate) an import names on stderr.
@@ -421,6 +427,8 @@ func (a *app) importUndoCmd() *cobra.Command {
 				return usagef("BATCH is the number rolo import printed (see rolo import list), not %q", args[0])
 			}
 			ctx := cmd.Context()
+			a.noMap = true
+			tightGC()
 			s, err := a.open(ctx)
 			if err != nil {
 				return err
