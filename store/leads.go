@@ -350,13 +350,13 @@ func (r *Leads) Count(ctx context.Context, q ListQuery) (int, error) {
 
 // StatusCounts is the number of live leads in each status.
 func (r *Leads) StatusCounts(ctx context.Context, ownerID int64) (map[string]int, error) {
-	q := `SELECT status, count(*) FROM leads WHERE archived_at IS NULL`
+	q := `SELECT status, sum(n) FROM lead_totals`
 	var args []any
 	if ownerID != 0 {
-		q += ` AND owner_id = ?`
+		q += ` WHERE owner_id = ?`
 		args = append(args, ownerID)
 	}
-	rows, err := r.s.db.QueryContext(ctx, q+` GROUP BY status`, args...)
+	rows, err := r.s.db.QueryContext(ctx, q+` GROUP BY status HAVING sum(n) > 0`, args...)
 	if err != nil {
 		return nil, err
 	}

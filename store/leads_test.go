@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -403,4 +404,66 @@ func TestConvertOntoContactKeepsTheLeadsDetails(t *testing.T) {
 		got.Title != "Einkauf" || len(got.Tags) != 1 {
 		t.Errorf("contact after linking: %+v", got)
 	}
+}
+
+// The trigger-kept counts per status agree with counting the leads,
+// whatever happens to them.
+func TestLeadStatusCountsFollowEveryWrite(t *testing.T) {
+	s := openTestStore(t)
+	other, _ := s.Users.Ensure(ctx, "Other Rep", "")
+	check := func(when string) {
+		t.Helper()
+		for _, owner := range []int64{0, s.actor, other.ID} {
+			got, err := s.Leads.StatusCounts(ctx, owner)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]int{}
+			rows, _ := s.db.QueryContext(ctx, `SELECT status, count(*) FROM leads WHERE archived_at IS NULL
+				AND (? = 0 OR owner_id = ?) GROUP BY status`, owner, owner)
+			for rows.Next() {
+				var st string
+				var n int
+				rows.Scan(&st, &n)
+				want[st] = n
+			}
+			rows.Close()
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%s, owner %d: counts %v, want %v", when, owner, got, want)
+			}
+		}
+	}
+	a := addLead(t, s, model.Lead{Name: "A"})
+	b := addLead(t, s, model.Lead{Name: "B", OwnerID: other.ID})
+	addLead(t, s, model.Lead{Name: "C", Status: model.LeadQualified})
+	check("after adding")
+	b.Status = model.LeadContacted
+	b, _ = s.Leads.Update(ctx, b, WriteOptions{})
+	check("after a status change")
+	b.OwnerID = s.actor
+	b, _ = s.Leads.Update(ctx, b, WriteOptions{})
+	check("after an owner change")
+	if _, err := s.Leads.Disqualify(ctx, a.ID, 0, "no"); err != nil {
+		t.Fatal(err)
+	}
+	check("after disqualifying")
+	if _, err := s.Leads.Archive(ctx, b.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	check("after archiving")
+	if _, err := s.Leads.Convert(ctx, a.ID, 0, ConvertOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	check("after converting")
+	for i := 0; i < 4; i++ {
+		g, _ := s.History.Last(ctx)
+		if _, err := s.History.Undo(ctx, g); err != nil {
+			t.Fatal(err)
+		}
+		check(fmt.Sprintf("after undo %d", i+1))
+	}
+	if _, err := s.Import(ctx, ImportOptions{Kind: "leads"}, items(ImportItem{Line: 2, Lead: &model.Lead{Name: "D", Status: model.LeadConverted}}), nil); err != nil {
+		t.Fatal(err)
+	}
+	check("after an import")
 }
