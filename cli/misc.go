@@ -98,9 +98,9 @@ func (a *app) demoCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d accounts, %d contacts, %d deals (%d open), %d quotes, %d products and %d activities (%d open tasks) for %d users to %s in %s\n",
-				sum.Accounts, sum.Contacts, sum.Deals, sum.OpenDeals, sum.Quotes, sum.Products, sum.Activities, sum.OpenTasks, sum.Users,
-				s.Store.Path(), time.Since(start).Round(10*time.Millisecond))
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d accounts, %d contacts, %d deals (%d open), %d quotes, %d products, %d activities (%d open tasks) and %d leads for %d users to %s in %s\n",
+				sum.Accounts, sum.Contacts, sum.Deals, sum.OpenDeals, sum.Quotes, sum.Products, sum.Activities, sum.OpenTasks, sum.Leads,
+				sum.Users, s.Store.Path(), time.Since(start).Round(10*time.Millisecond))
 			return noteMissingRates(ctx, cmd.ErrOrStderr(), s)
 		},
 	}

@@ -43,6 +43,7 @@ type Summary struct {
 	Users, Accounts, Contacts          int
 	Products, Deals, OpenDeals, Quotes int
 	Activities, OpenTasks              int
+	Leads                              int
 }
 
 // ErrNotEmpty is returned, wrapped in a message that says what the
@@ -80,11 +81,12 @@ type size struct {
 	quoteShare         float64 // of the deals at or past the proposal stage
 	activities         int     // exactly
 	bodies             float64 // scales the share of activities with a body
+	leads              int
 }
 
 var sizes = []size{
-	{"small", 40, 250, 60, 40, 0.3, 480, 1},
-	{"large", 20_000, 100_000, 60_000, 50_000, 0.125, 1_000_000, 0.05},
+	{"small", 40, 250, 60, 40, 0.3, 480, 1, 30},
+	{"large", 20_000, 100_000, 60_000, 50_000, 0.125, 1_000_000, 0.05, 10_000},
 }
 
 // Sizes are the valid values of Options.Size.
@@ -206,6 +208,13 @@ func Run(ctx context.Context, s *store.Store, opt Options) (Summary, error) {
 					sum.Quotes++
 				}
 				return err
+			},
+			lead: func(l model.Lead) error {
+				if _, err := b.AddLead(l); err != nil {
+					return err
+				}
+				sum.Leads++
+				return nil
 			},
 			activity: func(a model.Activity) error {
 				if _, err := b.AddActivity(a); err != nil {
@@ -388,6 +397,7 @@ type writers struct {
 	deal     func(model.Deal, []model.StageMove) (int64, error)
 	quote    func(model.Quote) error
 	activity func(model.Activity) error
+	lead     func(model.Lead) error
 }
 
 // anchors are records every demo database has, whatever the seed, so the
@@ -472,7 +482,11 @@ func (g *generator) generate(w writers) error {
 	if err := g.generateDeals(w); err != nil {
 		return err
 	}
-	return g.generateActivities(w)
+	if err := g.generateActivities(w); err != nil {
+		return err
+	}
+	// last, so the records before them are the same as without leads
+	return g.generateLeads(w)
 }
 
 func (g *generator) pick(list []string) string { return list[g.r.IntN(len(list))] }

@@ -405,7 +405,7 @@ func TestPhonePatterns(t *testing.T) {
 // would read them back: exact counts, stage histories, contacts of their
 // account, quotes.
 func TestGenerateMany(t *testing.T) {
-	sz := size{"quarter", 5_000, 25_000, 15_000, 12_500, 0.125, 250_000, 0.05}
+	sz := size{"quarter", 5_000, 25_000, 15_000, 12_500, 0.125, 250_000, 0.05, 2_500}
 	if os.Getenv("ROLO_DEMO_LARGE") != "" {
 		sz = sizes[1]
 	}
@@ -1323,5 +1323,48 @@ func TestActivitiesSmall(t *testing.T) {
 	}
 	if none < len(cs)/10 || none > len(cs)*6/10 {
 		t.Errorf("%d of %d contacts have no activities", none, len(cs))
+	}
+}
+
+// --force replaces leads too (a converted lead refers to the contacts it
+// replaces), and leaves their search index and counts right.
+func TestForceReplacesLeads(t *testing.T) {
+	s := openStore(t, "Test User")
+	l, err := s.Leads.Create(ctx, model.Lead{Name: "Ayşe Yılmaz", Company: "Işık Tekstil"}, store.WriteOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Leads.Create(ctx, model.Lead{Name: "Kept Lead"}, store.WriteOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Leads.Convert(ctx, l.ID, 0, store.ConvertOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Run(ctx, s, Options{Seed: 3, Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.Leads.Count(ctx, store.ListQuery{}); n != sum.Leads || n != 30 {
+		t.Errorf("%d leads after --force, want the demo's %d", n, sum.Leads)
+	}
+	if n, _ := s.Leads.Count(ctx, store.ListQuery{Search: "kept"}); n != 0 {
+		t.Errorf("the search index still finds a replaced lead")
+	}
+	counts, _ := s.Leads.StatusCounts(ctx, 0)
+	total := 0
+	for _, n := range counts {
+		total += n
+	}
+	if total != sum.Leads || counts[model.LeadConverted] != 0 || counts[model.LeadNew] == 0 || counts[model.LeadDisqualified] == 0 {
+		t.Errorf("lead counts after --force: %v", counts)
+	}
+	// The first lead is a contact met again: converting it finds him.
+	ls, _ := s.Leads.List(ctx, store.ListQuery{Search: "jurgen muller"})
+	if len(ls) != 1 {
+		t.Fatalf("leads named Jürgen Müller: %+v", ls)
+	}
+	cs, as, err := s.Dupes.ForLead(ctx, ls[0])
+	if err != nil || len(cs) == 0 || cs[0].Name != "Jürgen Müller" || len(as) == 0 || as[0].Name != "Weber & Söhne KG" {
+		t.Errorf("the duplicate lead: %v contacts %+v accounts %+v", err, cs, as)
 	}
 }

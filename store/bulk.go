@@ -164,7 +164,7 @@ func (b *Bulk) finish() error {
 	}
 	// the indexes hold live rows only (see the schema), so they are
 	// refilled from those rather than with FTS5's 'rebuild'
-	for _, table := range []string{"contacts", "accounts", "deals", "activities"} {
+	for _, table := range []string{"contacts", "accounts", "deals", "activities", "leads"} {
 		fts := table + "_fts"
 		if _, err := w.ExecContext(ctx, `INSERT INTO `+fts+`(`+fts+`) VALUES ('delete-all')`); err != nil {
 			return fmt.Errorf("clear %s: %w", fts, err)
@@ -197,6 +197,13 @@ func (b *Bulk) finish() error {
 		ORDER BY t.at, t.id LIMIT 1)
 		WHERE id IN (SELECT deal_id FROM activities WHERE kind = 'task' AND done = 0 AND archived_at IS NULL)`); err != nil {
 		return fmt.Errorf("next tasks: %w", err)
+	}
+	if _, err := w.ExecContext(ctx, `DELETE FROM lead_totals`); err != nil {
+		return err
+	}
+	if _, err := w.ExecContext(ctx, `INSERT INTO lead_totals SELECT status, owner_id, count(*) FROM leads
+		WHERE archived_at IS NULL GROUP BY status, owner_id`); err != nil {
+		return err
 	}
 	if _, err := w.ExecContext(ctx, `DELETE FROM deal_totals`); err != nil {
 		return err
@@ -381,10 +388,31 @@ func (b *Bulk) AddContact(c model.Contact) (int64, error) {
 	return c.ID, b.recordCreate("contact", c.ID, c)
 }
 
+// AddLead validates and inserts a lead (not converted), returning its id.
+func (b *Bulk) AddLead(l model.Lead) (int64, error) {
+	if err := b.w.prepareLead(&l); err != nil {
+		return 0, err
+	}
+	if l.Status == model.LeadConverted {
+		return 0, model.Invalid("status", "a lead becomes converted by converting it")
+	}
+	now := formatTime(b.w.now)
+	res, err := b.w.exec(b.ctx, `INSERT INTO leads(name, sort_name, company, title, email, email_norm, phone, phone_e164,
+		source, status, disqualify_reason, tags, notes, owner_id, search, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		l.Name, l.SortName(), l.Company, l.Title, l.Email, model.NormalizeEmail(l.Email), l.Phone, l.PhoneE164,
+		l.Source, l.Status, l.Reason, encodeJSON(l.Tags), l.Notes, l.OwnerID, l.SearchText(), now, now)
+	if err != nil {
+		return 0, err
+	}
+	l.ID, _ = res.LastInsertId()
+	return l.ID, b.recordCreate("lead", l.ID, l)
+}
+
 // Wipe deletes every record but the users, and their history, for
 // replacing a database's content in the same transaction.
 func (b *Bulk) Wipe() error {
-	for _, q := range []string{`DELETE FROM activities`, `DELETE FROM quote_lines`, `DELETE FROM quotes`, `DELETE FROM quote_numbers`,
+	for _, q := range []string{`DELETE FROM activities`, `DELETE FROM leads`, `DELETE FROM import_batches`, `DELETE FROM quote_lines`, `DELETE FROM quotes`, `DELETE FROM quote_numbers`,
 		`DELETE FROM deal_stage_history`, `DELETE FROM deals`, `DELETE FROM products`, `DELETE FROM contacts`,
 		`DELETE FROM accounts`, `DELETE FROM history WHERE entity <> 'user'`} {
 		if _, err := b.w.ExecContext(b.ctx, q); err != nil {
