@@ -297,3 +297,52 @@ func BenchmarkDashboardOwnerSwitch(b *testing.B) {
 		settle(b, a, o)
 	}
 }
+
+// BenchmarkLeads is the Leads view on the large demo set's 10,000 leads:
+// the first frame, a keystroke, a status filter step and a search.
+func BenchmarkLeads(b *testing.B) {
+	b.Run("first-frame", func(b *testing.B) {
+		st, me := benchdb.Open(b)
+		cfg := benchConfig()
+		cfg.UI.StartView = "leads"
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			a := New(Deps{Store: st, Config: cfg, Me: me, Now: time.Now})
+			run(b, a, size(160, 45))
+			run(b, a, runCmd(a.Init())...)
+			if v := a.View(); !strings.Contains(v, "leads") {
+				b.Fatal("no leads on the first frame")
+			}
+		}
+	})
+	b.Run("keystroke", func(b *testing.B) {
+		a := benchApp(b)
+		run(b, a, keys("4")...)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			if i%100 < 50 {
+				settle(b, a, keys("j")[0])
+			} else {
+				settle(b, a, keys("k")[0])
+			}
+		}
+	})
+	b.Run("status-filter", func(b *testing.B) {
+		a := benchApp(b)
+		run(b, a, keys("4")...)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			settle(b, a, keys("f")[0])
+		}
+	})
+	b.Run("search", func(b *testing.B) {
+		a := benchApp(b)
+		run(b, a, keys("4")...)
+		run(b, a, keys("/")...)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			settle(b, a, keys("m")[0])
+			settle(b, a, press(tea.KeyBackspace))
+		}
+	})
+}
