@@ -289,6 +289,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.setStatus(convertedText(msg.conv), false)
 		return a, a.afterWrite(nil)
 	case askDisqualifyMsg:
+		if msg.status == model.LeadConverted {
+			a.setStatus(fmt.Sprintf("%s is converted; a converted lead cannot be disqualified", model.Printable(msg.name)), true)
+			return a, nil
+		}
 		p := newPrompt(fmt.Sprintf("Disqualify %q because: ", model.Printable(msg.name)), "no budget, not a fit, no answer…", a.width)
 		p.empty = "a disqualified lead needs a reason: type one, or esc"
 		p.cancel = "not disqualified"

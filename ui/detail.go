@@ -274,7 +274,11 @@ func (d *detailView) updateKeys(msg tea.KeyMsg) tea.Cmd {
 		if d.rec == nil {
 			return nil
 		}
-		return send(askDisqualifyMsg{id: d.id, version: version, name: name})
+		status := ""
+		if d.rec.lead != nil {
+			status = d.rec.lead.Status
+		}
+		return send(askDisqualifyMsg{id: d.id, version: version, name: name, status: status})
 	case key.Matches(msg, k.Merge) && (d.kind == "contact" || d.kind == "account"):
 		return send(mergeMsg{kind: d.kind, id: d.id})
 	}

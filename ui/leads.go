@@ -185,7 +185,7 @@ func (v *leadsView) Update(msg tea.Msg) tea.Cmd {
 			if key.Matches(msg, lk.Convert) {
 				return send(convertMsg{id: l.ID})
 			}
-			return send(askDisqualifyMsg{id: l.ID, version: l.Version, name: l.Name})
+			return send(askDisqualifyMsg{id: l.ID, version: l.Version, name: l.Name, status: l.Status})
 		}
 	}
 	return v.listView.Update(msg)

@@ -360,6 +360,15 @@ func TestDisqualifyAsksTheReason(t *testing.T) {
 	if a.prompt != nil || a.status != "not disqualified" {
 		t.Fatalf("esc: %q", a.status)
 	}
+	// a converted lead is refused at once, without asking why
+	if _, err := st.Leads.Convert(ctx, ls[2].ID, 0, store.ConvertOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	run(t, a, keys("r")...)
+	run(t, a, keys("x")...)
+	if a.prompt != nil || !a.isErr || !strings.Contains(a.status, "cannot be disqualified") {
+		t.Fatalf("x on a converted lead: prompt %v, status %q", a.prompt != nil, a.status)
+	}
 }
 
 // n adds a lead with the form; e edits its status; d archives it.

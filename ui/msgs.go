@@ -69,6 +69,7 @@ type (
 	askDisqualifyMsg struct {
 		id, version int64
 		name        string
+		status      string // the lead's status: a converted one is refused before asking
 	}
 )
 
