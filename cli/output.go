@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"errors"
 
@@ -11,7 +12,6 @@ import (
 	"io"
 	"rolo/store"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -67,18 +67,21 @@ func (j *jsonArray) close() error {
 
 // table writes aligned columns; every cell is made printable (no escape
 // sequences or control characters from the data reach the terminal) and
-// cut to max display width.
+// cut to max display width. Columns are aligned by display width, so
+// wide characters (CJK, emoji) and combining marks do not shift them.
 type table struct {
-	tw *tabwriter.Writer
+	w    io.Writer
+	rows [][]string
 }
 
 func newTable(w io.Writer, header ...string) *table {
-	t := &table{tw: tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)}
+	t := &table{w: w}
 	t.row(header...)
 	return t
 }
 
 func (t *table) row(cells ...string) {
+	out := make([]string, len(cells))
 	for i, c := range cells {
 		c = model.Printable(c)
 		if i < len(cells)-1 && ansi.StringWidth(c) > 40 { // the last column aligns nothing after it
@@ -87,12 +90,36 @@ func (t *table) row(cells ...string) {
 		if c == "" {
 			c = "-"
 		}
-		cells[i] = c
+		out[i] = c
 	}
-	fmt.Fprintln(t.tw, strings.Join(cells, "\t"))
+	t.rows = append(t.rows, out)
 }
 
-func (t *table) flush() error { return t.tw.Flush() }
+// flush writes the rows: each cell but a row's last padded to its
+// column's widest cell and two spaces.
+func (t *table) flush() error {
+	var widths []int
+	for _, r := range t.rows {
+		for i := 0; i < len(r)-1; i++ {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], ansi.StringWidth(r[i]))
+		}
+	}
+	bw := bufio.NewWriter(t.w)
+	for _, r := range t.rows {
+		for i, c := range r {
+			bw.WriteString(c)
+			if i < len(r)-1 {
+				bw.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
+			}
+		}
+		bw.WriteByte('\n')
+	}
+	t.rows = nil
+	return bw.Flush()
+}
 
 // card prints "label  value" lines for a show command.
 type card struct {

@@ -219,3 +219,25 @@ func TestRenderQuoteHostileText(t *testing.T) {
 		t.Errorf("markdown not escaped:\n%s", md)
 	}
 }
+
+// Columns line up by display width: a wide emoji, CJK or a combining
+// accent does not push the next column.
+func TestTableAlignsByDisplayWidth(t *testing.T) {
+	var b strings.Builder
+	tb := newTable(&b, "NAME", "EMAIL")
+	for _, name := range []string{"Ayşe Yılmaz", "Emoji 😀 Fan", "Rene\u0301 Dupont", "王小明"} {
+		tb.row(name, "x@example.com")
+	}
+	if err := tb.flush(); err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	for _, line := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+		i := strings.LastIndex(line, "  ")
+		w := ansi.StringWidth(line[:i+2])
+		if col >= 0 && w != col {
+			t.Errorf("second column at %d, want %d:\n%s", w, col, b.String())
+		}
+		col = w
+	}
+}
