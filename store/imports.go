@@ -69,11 +69,11 @@ func (it *ImportItem) normalize(r model.Rules) {
 }
 
 // readAhead calls next and normalizes each item on its own goroutine,
-// a few hundred rows ahead of the writer: reading, decoding and
+// a few thousand rows ahead of the writer: reading, decoding and
 // normalizing a row costs about as much as writing it. It stops when
 // done is closed.
 func readAhead(next func() (ImportItem, error), r model.Rules, done <-chan struct{}) <-chan readItem {
-	ch := make(chan readItem, 512)
+	ch := make(chan readItem, 4096)
 	go func() {
 		defer close(ch)
 		for {
@@ -180,15 +180,16 @@ func (s *Store) Import(ctx context.Context, opt ImportOptions, next func() (Impo
 			return err
 		}
 		defer w.ExecContext(ctx, `PRAGMA cache_size = -2000`) // SQLite's default
+		// The file is read and normalised while what is stored is loaded.
+		done := make(chan struct{})
+		defer close(done)
+		items := readAhead(next, s.rules, done)
 		if err := im.load(); err != nil {
 			return err
 		}
 		if err := w.deferSearch(ctx); err != nil {
 			return err
 		}
-		done := make(chan struct{})
-		defer close(done)
-		items := readAhead(next, s.rules, done)
 		for {
 			if err := ctx.Err(); err != nil {
 				return err
