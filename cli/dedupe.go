@@ -52,6 +52,9 @@ func (a *app) dedupeCmd() *cobra.Command {
 			if minScore < 0 || minScore > 100 {
 				return usagef("--min-score must be 0-100, not %d", minScore)
 			}
+			if limit < 0 {
+				return usagef("--limit must be 0 (no limit) or more, not %d", limit)
+			}
 			ctx := cmd.Context()
 			a.noMap = true
 			s, err := a.open(ctx)

@@ -349,7 +349,11 @@ func runImport(cmd *cobra.Command, s *Session, rd transfer.Reader, kind transfer
 	}
 	summary := fmt.Sprintf("%s %s: %d created, %d updated, %d skipped, %d failed", verb, kind, res.Created, res.Updated, res.Skipped, res.Failed)
 	if res.Warned > 0 {
-		summary += fmt.Sprintf(", %d likely duplicates to review (rolo dedupe %s)", res.Warned, dedupeKind(kind))
+		if kind == transfer.KindLeads {
+			summary += fmt.Sprintf(", %d likely duplicates to review (named above; --dry-run lists them all)", res.Warned)
+		} else {
+			summary += fmt.Sprintf(", %d likely duplicates to review (rolo dedupe %s)", res.Warned, dedupeKind(kind))
+		}
 	}
 	if el := time.Since(start); !dryRun && el > 2*time.Second {
 		summary += fmt.Sprintf(" in %s", el.Round(100*time.Millisecond))

@@ -187,6 +187,21 @@ func Similarity(a, b string) float64 {
 	return 1 - float64(levenshtein.ComputeDistance(a, b))/float64(n)
 }
 
+// firstWordsAlike reports whether two names' first words are the same
+// person's: alike letters (a typo) or one the initial of the other. A long
+// shared surname must not make Florian and Moritz Müller-Lüdenscheidt one.
+func firstWordsAlike(a, b string) bool {
+	fa, _, _ := strings.Cut(a, " ")
+	fb, _, _ := strings.Cut(b, " ")
+	if fa == "" || fb == "" {
+		return true
+	}
+	if strings.HasPrefix(fa, fb) || strings.HasPrefix(fb, fa) {
+		return true // an initial, or a short form
+	}
+	return Similarity(fa, fb) >= 0.6
+}
+
 // freeMail are mail providers whose domain says nothing about the company
 // a person works for.
 var freeMail = map[string]bool{
@@ -249,7 +264,7 @@ func comparePeople(a, b Person, ka, kb nameKeys) (Match, bool) {
 		m.Score += ScoreSameName
 		m.Reasons = append(m.Reasons, "same name")
 		named = true
-	case s >= SimilarEnough:
+	case s >= SimilarEnough && firstWordsAlike(ka.order, kb.order):
 		m.Score += ScoreSimilarName
 		m.Reasons = append(m.Reasons, fmt.Sprintf("similar name (%d%%)", int(s*100+0.5)))
 		named = true

@@ -68,6 +68,10 @@ func TestComparePeople(t *testing.T) {
 		{"lead company against account", Person{First: "Ann", Last: "Lee", Company: "Acme Ltd"}, Person{First: "Ann", Last: "Lee", Company: "ACME"},
 			true, ScoreSameName + ScoreSameAccount, false, "same name, same company"},
 		{"different people", Person{First: "Ann", Last: "Lee"}, Person{First: "Bob", Last: "Stone"}, false, 0, false, ""},
+		{"a long shared surname is not enough", Person{First: "Florian", Last: "Müller-Lüdenscheidt"},
+			Person{First: "Moritz", Last: "Müller-Lüdenscheidt"}, false, 0, false, ""},
+		{"an initial", Person{First: "J.", Last: "Kowalczykowski"}, Person{First: "Jan", Last: "Kowalczykowski"},
+			true, ScoreSimilarName, false, "similar name (89%)"},
 		{"empty names do not match", Person{}, Person{}, false, 0, false, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

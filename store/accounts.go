@@ -80,6 +80,16 @@ func accountIDByName(ctx context.Context, q querier, name string) (int64, string
 	if !isNoRows(err) {
 		return id, found, err
 	}
+	// An account merged into another lives on as the survivor.
+	err = queryRow(ctx, q, `WITH RECURSIVE chain(id, depth) AS (
+			SELECT merged_into, 0 FROM accounts WHERE sort_name = ? AND merged_into IS NOT NULL
+			UNION ALL SELECT a.merged_into, depth + 1 FROM accounts a JOIN chain ON a.id = chain.id
+			WHERE a.merged_into IS NOT NULL AND depth < 20)
+		SELECT a.id, a.name FROM chain JOIN accounts a ON a.id = chain.id WHERE a.archived_at IS NULL LIMIT 1`,
+		model.Fold(strings.TrimSpace(model.Printable(name)))).Scan(&id, &found)
+	if !isNoRows(err) {
+		return id, found, err
+	}
 	key := model.CompanyKey(name)
 	missing := notFound("account", strconv.Quote(strings.TrimSpace(name)))
 	match := ftsQuery(key)

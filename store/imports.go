@@ -62,6 +62,9 @@ func (it *ImportItem) normalize(r model.Rules) {
 	case it.Account != nil:
 		it.normErr = it.Account.Normalize(r)
 	case it.Lead != nil:
+		if it.Lead.Status == model.LeadDisqualified && strings.TrimSpace(it.Lead.Reason) == "" {
+			it.Lead.Reason = "no reason given in the file"
+		}
 		it.normErr = it.Lead.Normalize(r)
 		it.sorted, it.order = model.NameKeys(model.SplitName(it.Lead.Name))
 	}
@@ -558,7 +561,8 @@ func (im *importer) contact(c model.Contact, item ImportItem, row *ImportRow) er
 		return item.normErr
 	}
 	email := model.NormalizeEmail(c.Email)
-	if id, why := im.exact(email, c.PhoneE164, ""); id != 0 && im.opt.OnDuplicate != OnDuplicateCreate {
+	id, why := im.exact(email, c.PhoneE164, "")
+	if id != 0 && im.opt.OnDuplicate != OnDuplicateCreate {
 		return im.onDuplicate(row, id, why, func() (string, error) {
 			cur, err := getContact(im.ctx, im.w, id)
 			if err != nil {
@@ -573,7 +577,9 @@ func (im *importer) contact(c model.Contact, item ImportItem, row *ImportRow) er
 			return strings.Join(fields, ", "), err
 		})
 	}
-	row.Warning = im.similar(item.sorted, item.order)
+	if row.Warning = im.similar(item.sorted, item.order); id != 0 {
+		row.Warning = why + " (created anyway: --on-duplicate create)"
+	}
 	if c.AccountID == nil && strings.TrimSpace(c.AccountName) != "" {
 		id, name, err := im.accountNamed(c.AccountName, c.OwnerID)
 		if err != nil {
@@ -637,7 +643,8 @@ func (im *importer) lead(l model.Lead, item ImportItem, row *ImportRow) error {
 		return err
 	}
 	email := model.NormalizeEmail(l.Email)
-	if id, why := im.exact(email, l.PhoneE164, ""); id != 0 && im.opt.OnDuplicate != OnDuplicateCreate {
+	id, why := im.exact(email, l.PhoneE164, "")
+	if id != 0 && im.opt.OnDuplicate != OnDuplicateCreate {
 		if id > 0 {
 			// The person is already a contact: a lead would duplicate it.
 			row.Action, row.ID, row.Reason = RowSkipped, id, why+" (already a contact)"
@@ -657,7 +664,9 @@ func (im *importer) lead(l model.Lead, item ImportItem, row *ImportRow) error {
 			return strings.Join(fields, ", "), err
 		})
 	}
-	row.Warning = im.similar(item.sorted, item.order)
+	if row.Warning = im.similar(item.sorted, item.order); id != 0 {
+		row.Warning = why + " (created anyway: --on-duplicate create)"
+	}
 	out, err := im.w.insertLead(im.ctx, l, WriteOptions{AllowDuplicate: true, imported: true})
 	if err != nil {
 		return err
@@ -819,6 +828,18 @@ func mergeLead(cur *model.Lead, l model.Lead, overwrite bool) []string {
 	pick(&ch, "source", &cur.Source, l.Source, overwrite)
 	if l.Status != "" && l.Status != model.LeadNew && cur.Status != model.LeadConverted {
 		pick(&ch, "status", &cur.Status, l.Status, overwrite)
+	}
+	// the reason goes with the status: set for a disqualified lead, gone
+	// from one that is not (any more)
+	if cur.Status == model.LeadDisqualified {
+		pick(&ch, "disqualify_reason", &cur.Reason, l.Reason, overwrite || cur.Reason == "")
+		if cur.Reason == "" {
+			cur.Reason = model.LeadDisqualified
+			ch = append(ch, "disqualify_reason")
+		}
+	} else if cur.Reason != "" {
+		cur.Reason = ""
+		ch = append(ch, "disqualify_reason")
 	}
 	appendNotes(&ch, &cur.Notes, l.Notes, overwrite)
 	addTags(&ch, &cur.Tags, l.Tags)

@@ -222,6 +222,9 @@ func (r *Leads) Update(ctx context.Context, l model.Lead, opt WriteOptions) (mod
 		if err != nil {
 			return err
 		}
+		if cur.ArchivedAt != nil {
+			return &ConflictError{Entity: "lead", ID: l.ID, Reason: "it is archived; rolo undo brings it back"}
+		}
 		if cur.Status == model.LeadConverted && l.Status != model.LeadConverted {
 			return &ConflictError{Entity: "lead", ID: l.ID, Reason: "it is converted; its status cannot change"}
 		}
@@ -295,6 +298,9 @@ func (r *Leads) Disqualify(ctx context.Context, id, version int64, reason string
 		}
 		if l.Status == model.LeadConverted {
 			return &ConflictError{Entity: "lead", ID: id, Reason: "it is already converted"}
+		}
+		if l.ArchivedAt != nil {
+			return &ConflictError{Entity: "lead", ID: id, Reason: "it is archived; rolo undo brings it back"}
 		}
 		if strings.TrimSpace(reason) == "" {
 			return model.Invalid("reason", "say why the lead is disqualified")

@@ -467,3 +467,66 @@ func TestLeadStatusCountsFollowEveryWrite(t *testing.T) {
 	}
 	check("after an import")
 }
+
+// A lead naming an account that was merged away converts onto the
+// survivor rather than bringing the duplicate back.
+func TestConvertFollowsAMergedAccount(t *testing.T) {
+	s := openTestStore(t)
+	keep, _ := s.Accounts.Create(ctx, model.Account{Name: "Weber & Söhne KG", Domain: "weber.de"}, WriteOptions{})
+	gone, _ := s.Accounts.Create(ctx, model.Account{Name: "Weber und Soehne GmbH"}, WriteOptions{})
+	l := addLead(t, s, model.Lead{Name: "L One", Company: "Weber und Soehne GmbH"})
+	if _, err := s.Dupes.MergeAccounts(ctx, keep, gone.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	conv, err := s.Leads.Convert(ctx, l.ID, 0, ConvertOptions{})
+	if err != nil || conv.AccountCreated || conv.Account.ID != keep.ID {
+		t.Errorf("convert after the merge: %v %+v", err, conv.Account)
+	}
+}
+
+// An archived lead is not edited or disqualified.
+func TestArchivedLeadIsNotChanged(t *testing.T) {
+	s := openTestStore(t)
+	l := addLead(t, s, model.Lead{Name: "Zed"})
+	l, _ = s.Leads.Archive(ctx, l.ID, 0)
+	l.Name = "Zed Two"
+	if _, err := s.Leads.Update(ctx, l, WriteOptions{}); !errors.Is(err, ErrConflict) {
+		t.Errorf("edit an archived lead: %v", err)
+	}
+	if _, err := s.Leads.Disqualify(ctx, l.ID, 0, "x"); !errors.Is(err, ErrConflict) {
+		t.Errorf("disqualify an archived lead: %v", err)
+	}
+}
+
+// Updating a lead by import keeps its status and reason together.
+func TestImportLeadUpdateKeepsReasonWithStatus(t *testing.T) {
+	s := openTestStore(t)
+	l := addLead(t, s, model.Lead{Name: "Dis Q", Email: "dq@x.com"})
+	if _, err := s.Leads.Disqualify(ctx, l.ID, 0, "spam"); err != nil {
+		t.Fatal(err)
+	}
+	row := func(status, reason string) ImportItem {
+		return ImportItem{Line: 2, Lead: &model.Lead{Name: "Dis Q", Email: "dq@x.com", Status: status, Reason: reason}}
+	}
+	if _, err := s.Import(ctx, ImportOptions{Kind: "leads", OnDuplicate: OnDuplicateUpdate}, items(row(model.LeadContacted, "")), nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Leads.Get(ctx, l.ID); got.Status != model.LeadContacted || got.Reason != "" {
+		t.Errorf("reopened: %q %q", got.Status, got.Reason)
+	}
+	var rows []ImportRow
+	if _, err := s.Import(ctx, ImportOptions{Kind: "leads", OnDuplicate: OnDuplicateUpdate}, items(row(model.LeadDisqualified, "")), collect(&rows)); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Leads.Get(ctx, l.ID); got.Status != model.LeadDisqualified || got.Reason == "" || rows[0].Action != RowUpdated {
+		t.Errorf("disqualified by import: %q %q\n%s", got.Status, got.Reason, rowsText(rows))
+	}
+	// --on-duplicate create says which record the row duplicates
+	rows = nil
+	if _, err := s.Import(ctx, ImportOptions{Kind: "leads", OnDuplicate: OnDuplicateCreate}, items(row("", "")), collect(&rows)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(rows[0].Warning, "same email as lead") {
+		t.Errorf("create anyway: %s", rowsText(rows))
+	}
+}

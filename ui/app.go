@@ -432,6 +432,12 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	cur := a.current()
+	// The merge screen takes every key (a, b, h, l pick sides), but has
+	// no text to type a ? into: ? shows its keys.
+	if _, merging := cur.(*mergeView); merging && key.Matches(k, a.keys.Help) {
+		a.showHelp = true
+		return nil
+	}
 	if cur.Capturing() {
 		return cur.Update(k)
 	}

@@ -86,6 +86,13 @@ func TestMergeEscAndNoDuplicates(t *testing.T) {
 	run(t, a, keys("M")...)
 	run(t, a, press(tea.KeyEnter))
 	wantIn(t, a.View(), "A #1 (kept)")
+	// ? shows the merge screen's keys; any key closes the help
+	run(t, a, keys("?")...)
+	if !a.showHelp {
+		t.Fatalf("? on the merge screen shows no help:\n%s", a.View())
+	}
+	run(t, a, keys("?")...)
+	wantIn(t, a.View(), "A #1 (kept)")
 	run(t, a, press(tea.KeyEsc))
 	wantIn(t, a.View(), "Merge into Ayşe Yılmaz", "enter picks")
 	run(t, a, press(tea.KeyEsc))
