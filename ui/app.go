@@ -94,9 +94,15 @@ type promptLine struct {
 func newPrompt(label, placeholder string, width int) *promptLine {
 	in := textinput.New()
 	in.Prompt = label
-	in.Placeholder = placeholder
 	in.CharLimit = 200
 	in.Width = max(10, width-lipgloss.Width(label)-3)
+	// textinput (bubbles v1.0) counts the prompt into Width for the
+	// placeholder but not for typed text, which cut the placeholder to its
+	// first letter: it is set only when the line has room for all of it
+	// that way.
+	if in.Width-lipgloss.Width(label)-1 >= lipgloss.Width(placeholder) {
+		in.Placeholder = placeholder
+	}
 	in.Focus()
 	return &promptLine{input: in}
 }

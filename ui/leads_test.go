@@ -335,7 +335,7 @@ func TestDisqualifyAsksTheReason(t *testing.T) {
 	ctx := context.Background()
 	run(t, a, keys("jj")...) // Mehmet Demir
 	run(t, a, keys("x")...)
-	wantIn(t, a.View(), `Disqualify "Mehmet Demir" because:`)
+	wantIn(t, a.View(), `Disqualify "Mehmet Demir" because: no budget, not a fit, no answer…`)
 	run(t, a, press(tea.KeyEnter))
 	if !a.isErr || !strings.Contains(a.status, "needs a reason") || a.prompt == nil {
 		t.Fatalf("empty reason: %q", a.status)
