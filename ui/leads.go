@@ -219,23 +219,34 @@ func (v *leadsView) statusLine() string {
 		total += n
 	}
 	names := append([]string{"all"}, model.LeadStatuses...)
-	var parts []string
-	for i, name := range names {
-		n := total
-		if i > 0 {
-			n = v.counts[name]
+	render := func(short bool) string {
+		var parts []string
+		for i, name := range names {
+			n := total
+			if i > 0 {
+				n = v.counts[name]
+			}
+			label := name
+			if short && i > 0 {
+				label = name[:min(4, len(name))] // new, cont, qual, disq, conv: every count fits 60 columns
+			}
+			if v.counts != nil {
+				label += " " + formatInt(n, loc)
+			}
+			if i == v.status {
+				parts = append(parts, st.SectionOn.Render("["+label+"]"))
+			} else if short {
+				parts = append(parts, st.Muted.Render(label))
+			} else {
+				parts = append(parts, st.Muted.Render(" "+label+" "))
+			}
 		}
-		label := name
-		if v.counts != nil {
-			label += " " + formatInt(n, loc)
-		}
-		if i == v.status {
-			parts = append(parts, st.SectionOn.Render("["+label+"]"))
-		} else {
-			parts = append(parts, st.Muted.Render(" "+label+" "))
-		}
+		return strings.Join(parts, " ")
 	}
-	line := strings.Join(parts, " ")
+	line := render(false)
+	if lipgloss.Width(line) > v.width {
+		line = render(true)
+	}
 	hint := st.Faint.Render("f status")
 	if lipgloss.Width(line)+lipgloss.Width(hint)+2 <= v.width {
 		line += strings.Repeat(" ", v.width-lipgloss.Width(line)-lipgloss.Width(hint)) + hint

@@ -122,6 +122,13 @@ func TestLeadsEmptyStateSaysWhatToDo(t *testing.T) {
 	golden(t, "leads_empty_80x24", v)
 }
 
+// At 60 columns the counts line abbreviates the statuses so every count
+// shows.
+func TestLeadsCountsFitNarrow(t *testing.T) {
+	a, _, _ := leadsApp(t, 60, 15)
+	wantIn(t, a.View(), "[all 4] new 1 cont 1 qual 1 disq 1 conv 0")
+}
+
 func TestLeadsViewsFitEverySize(t *testing.T) {
 	for _, sz := range [][2]int{{60, 15}, {80, 24}, {100, 30}, {200, 60}} {
 		a, _, _ := leadsApp(t, sz[0], sz[1])
