@@ -394,6 +394,7 @@ func (v *mergeView) fieldLines() []string {
 	}
 	out = append(out, "",
 		st.Muted.Render(cut("Tags and custom fields are joined, notes kept from both.", v.width)),
-		st.Muted.Render(cut("The "+moves+" of B move to A; B is archived. u undoes the merge.", v.width)))
+		st.Muted.Render(cut("B's "+moves+" move to A; B is archived.", v.width)),
+		st.Muted.Render(cut("An email or phone not kept stays as A's other one. u undoes the merge.", v.width)))
 	return out
 }
