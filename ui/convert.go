@@ -165,7 +165,12 @@ func (v *convertView) build() {
 				return nil
 			}
 			_, err := model.ParseAmount(s, base)
-			return errText(err)
+			if err == nil {
+				return nil
+			}
+			// the field's placeholder already shows how to write one
+			msg, _, _ := strings.Cut(errText(err).Error(), " (write e.g.")
+			return errors.New(msg)
 		}),
 	)
 	km := huh.NewDefaultKeyMap()

@@ -272,6 +272,14 @@ func TestConvertCreatesAccountContactAndDealAndUndo(t *testing.T) {
 	run(t, a, press(tea.KeyEnter), press(tea.KeyEnter)) // account, contact
 	typeText(t, a, "Cold storage")
 	run(t, a, press(tea.KeyEnter))
+	typeText(t, a, "12x")
+	run(t, a, press(tea.KeyEnter))
+	if a.dialog == nil || !strings.Contains(a.View(), `"12x" is not a number`) || strings.Contains(a.View(), "(write e.g.") {
+		t.Fatalf("a bad amount:\n%s", a.View())
+	}
+	for i := 0; i < 3; i++ {
+		run(t, a, press(tea.KeyBackspace))
+	}
 	typeText(t, a, "12.500,50")
 	wantIn(t, a.View(), `create deal "Cold storage" $12,500.50`)
 	run(t, a, press(tea.KeyEnter))
