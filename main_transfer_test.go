@@ -32,6 +32,8 @@ const outlookCSV = "\"Title\",\"First Name\",\"Middle Name\",\"Last Name\",\"Suf
 	"\"E-mail Address\",\"E-mail Display Name\",\"Notes\",\"Categories\"\r\n" +
 	"\"Mr.\",\"Hans\",\"\",\"Mueller\",\"\",\"Müller GmbH\",\"\",\"Head of Purchasing\",\"Hauptstr. 1\",\"Berlin\",\"10115\",\"Germany\"," +
 	"\"+49 30 7654321\",\"\",\"h.mueller@mueller-gmbh.de\",\"Hans Mueller (h.mueller@mueller-gmbh.de)\",\"\",\"Customers\"\r\n" +
+	"\"\",\"Liam\",\"\",\"Foster\",\"\",\"Stewart Health Ltd\",\"\",\"Buyer\",\"1 High St\",\"London\",\"EC1A 1BB\",\"United Kingdom\","+
+	"\"020 7946 0018\",\"\",\"liam@stewarthealth.co.uk\",\"\",\"\",\"\"\r\n" +
 	"\"\",\"Emma\",\"\",\"Brown\",\"\",\"Brown & Co\",\"\",\"Owner\",\"\",\"\",\"\",\"\",\"(512) 555-0100\",\"\"," +
 	"\"emma@brownco.com\",\"\",\"\",\"\"\r\n"
 
@@ -130,8 +132,12 @@ func TestCLIImportRealExportsTwiceThenMerge(t *testing.T) {
 	if !ismail || !anh {
 		t.Errorf("Android cards (quoted-printable, N without FN): %v", list)
 	}
-	if len(list) != 8 {
-		t.Errorf("%d contacts, want 8 (3 Google, 2 Outlook, 1 Apple, 2 Android)", len(list))
+	if len(list) != 9 {
+		t.Errorf("%d contacts, want 9 (3 Google, 3 Outlook, 1 Apple, 2 Android)", len(list))
+	}
+	// a phone without a country code is read in the row's country
+	if l := byEmail(list, "liam@stewarthealth.co.uk"); l == nil || l["phone_e164"] != "+442079460018" {
+		t.Errorf("UK row read with the Turkish region: %v", l)
 	}
 
 	// The second import of the same files creates nothing.
@@ -141,8 +147,8 @@ func TestCLIImportRealExportsTwiceThenMerge(t *testing.T) {
 			t.Errorf("second import of %s: exit %d\n%s", filepath.Base(f), code, errs)
 		}
 	}
-	if n := len(e.contacts()); n != 8 {
-		t.Fatalf("%d contacts after importing twice, want 8", n)
+	if n := len(e.contacts()); n != 9 {
+		t.Fatalf("%d contacts after importing twice, want 9", n)
 	}
 
 	// Hans Müller (Google) and Hans Mueller (Outlook) remain: dedupe
@@ -160,8 +166,8 @@ func TestCLIImportRealExportsTwiceThenMerge(t *testing.T) {
 	if merged["title"] != "Head of Purchasing" || merged["email"] != "hans@mueller-gmbh.de" {
 		t.Errorf("merged: %v", merged)
 	}
-	if n := len(e.contacts()); n != 7 {
-		t.Errorf("%d contacts after the merge, want 7", n)
+	if n := len(e.contacts()); n != 8 {
+		t.Errorf("%d contacts after the merge, want 8", n)
 	}
 	if out := e.mustRolo("contact", "show", a); !strings.Contains(out, "create of #"+b+" (merged in)") {
 		t.Errorf("the survivor's history does not show the merged contact's:\n%s", out)
@@ -170,8 +176,8 @@ func TestCLIImportRealExportsTwiceThenMerge(t *testing.T) {
 		t.Errorf("pairs left after the merge: %s", out)
 	}
 	e.mustRolo("undo")
-	if n := len(e.contacts()); n != 8 {
-		t.Errorf("%d contacts after undoing the merge, want 8", n)
+	if n := len(e.contacts()); n != 9 {
+		t.Errorf("%d contacts after undoing the merge, want 9", n)
 	}
 
 	// The Outlook batch is removed again by its number.
@@ -180,7 +186,7 @@ func TestCLIImportRealExportsTwiceThenMerge(t *testing.T) {
 	json.Unmarshal([]byte(out), &batches)
 	var outlookBatch string
 	for _, bt := range batches {
-		if bt["file"] == "outlook.csv" && bt["created"] == float64(2) {
+		if bt["file"] == "outlook.csv" && bt["created"] == float64(3) {
 			outlookBatch = jsonID(bt["id"])
 		}
 	}

@@ -55,6 +55,7 @@ func (m *rowMapper) item(kind transfer.Kind, rec transfer.Record) store.ImportIt
 	item := store.ImportItem{Line: rec.Line}
 	f := rec.Fields
 	item.Owner = f["owner"]
+	item.Region = model.RegionOfAddress(f["address"])
 	switch kind {
 	case transfer.KindContacts:
 		c := model.Contact{FirstName: f["first_name"], LastName: f["last_name"], Email: f["email"], Phone: f["phone"],

@@ -201,3 +201,23 @@ func TestMergeContactsKeepsTheOtherEmailAndPhone(t *testing.T) {
 		t.Errorf("nothing new to keep: %v", same.Custom)
 	}
 }
+
+func TestRegionOfAddress(t *testing.T) {
+	for in, want := range map[string]string{
+		"Hauptstr. 1, 10115 Berlin, Germany": "DE", "Şişli, İstanbul, Türkiye": "TR", "1 Main St, Austin, TX, USA": "US",
+		"10 Downing St, London, United Kingdom": "GB", "Paris, FRANCE": "FR", "Almanya": "DE", "de": "DE",
+		"10115 Berlin": "", "": "",
+	} {
+		if got := RegionOfAddress(in); got != want {
+			t.Errorf("RegionOfAddress(%q) = %q, want %q", in, got, want)
+		}
+		if want != "" && !ValidRegion(want) {
+			t.Errorf("%s is not a phone region", want)
+		}
+	}
+	for _, code := range []string{"US", "GB", "DE", "TR", "FR", "AE", "SG"} {
+		if !ValidRegion(code) {
+			t.Errorf("%s", code)
+		}
+	}
+}

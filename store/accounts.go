@@ -133,9 +133,11 @@ func (r *Accounts) Create(ctx context.Context, a model.Account, opt WriteOptions
 	return out, err
 }
 
-func (w *wtx) prepareAccount(a *model.Account) error {
-	if err := a.Normalize(w.s.rules); err != nil {
-		return err
+func (w *wtx) prepareAccount(a *model.Account, normalized bool) error {
+	if !normalized {
+		if err := a.Normalize(w.s.rules); err != nil {
+			return err
+		}
 	}
 	if a.OwnerID == 0 {
 		a.OwnerID = w.s.actor
@@ -167,7 +169,7 @@ func (w *wtx) accountDuplicate(ctx context.Context, a model.Account) error {
 }
 
 func (w *wtx) insertAccount(ctx context.Context, a model.Account, opt WriteOptions) (model.Account, error) {
-	if err := w.prepareAccount(&a); err != nil {
+	if err := w.prepareAccount(&a, opt.normalized); err != nil {
 		return a, err
 	}
 	if !opt.AllowDuplicate {
@@ -221,7 +223,7 @@ func (w *wtx) updateAccount(ctx context.Context, a model.Account, opt WriteOptio
 	if a.Version != cur.Version {
 		return cur, staleConflict("account", a.ID)
 	}
-	if err := w.prepareAccount(&a); err != nil {
+	if err := w.prepareAccount(&a, opt.normalized); err != nil {
 		return cur, err
 	}
 	if !opt.AllowDuplicate && a.SortName() != cur.SortName() {

@@ -346,7 +346,7 @@ func (b *Bulk) Now() string { return formatTime(b.w.now) }
 
 // AddAccount validates and inserts an account, returning its id.
 func (b *Bulk) AddAccount(a model.Account) (int64, error) {
-	if err := b.w.prepareAccount(&a); err != nil {
+	if err := b.w.prepareAccount(&a, false); err != nil {
 		return 0, err
 	}
 	now := formatTime(b.w.now)
@@ -390,7 +390,7 @@ func (b *Bulk) AddContact(c model.Contact) (int64, error) {
 
 // AddLead validates and inserts a lead (not converted), returning its id.
 func (b *Bulk) AddLead(l model.Lead) (int64, error) {
-	if err := b.w.prepareLead(&l); err != nil {
+	if err := b.w.prepareLead(&l, false); err != nil {
 		return 0, err
 	}
 	if l.Status == model.LeadConverted {

@@ -38,6 +38,7 @@ type ImportItem struct {
 	Line    int
 	Owner   string // the owner's name or email: a team member, added when new
 	Note    string // said of the row whatever happens to it (a value read loosely)
+	Region  string // phone region of the row's country, when it names one; else the config's
 	Contact *model.Contact
 	Account *model.Account
 	Lead    *model.Lead
@@ -54,6 +55,9 @@ type ImportItem struct {
 func (it *ImportItem) normalize(r model.Rules) {
 	if it.Err != nil {
 		return
+	}
+	if it.Region != "" {
+		r.Region = it.Region // "020 7946 0018" in a row from the United Kingdom is a London number
 	}
 	switch {
 	case it.Contact != nil:
@@ -573,7 +577,9 @@ func (im *importer) contact(c model.Contact, item ImportItem, row *ImportRow) er
 			if len(fields) == 0 {
 				return "", nil
 			}
-			_, err = im.w.updateContact(im.ctx, next, WriteOptions{AllowDuplicate: true})
+			// normalized: the row's phone was read with its own country's
+			// region, which normalizing again would replace by the config's
+			_, err = im.w.updateContact(im.ctx, next, WriteOptions{AllowDuplicate: true, normalized: true})
 			return strings.Join(fields, ", "), err
 		})
 	}
@@ -618,14 +624,14 @@ func (im *importer) account(a model.Account, normed bool, normErr error, row *Im
 			if len(fields) == 0 {
 				return "", nil
 			}
-			_, err = im.w.updateAccount(im.ctx, next, WriteOptions{AllowDuplicate: true})
+			_, err = im.w.updateAccount(im.ctx, next, WriteOptions{AllowDuplicate: true, normalized: true})
 			return strings.Join(fields, ", "), err
 		})
 	}
 	if ms, err := im.w.s.orgMatches(im.ctx, im.w, model.OrgOf(a), model.MinScore); err == nil && len(ms) > 0 {
 		row.Warning = "likely the same as account #" + strconv.FormatInt(ms[0].ID, 10) + " " + ms[0].Name + " (" + strings.Join(ms[0].Reasons, ", ") + ")"
 	}
-	out, err := im.w.insertAccount(im.ctx, a, WriteOptions{AllowDuplicate: true})
+	out, err := im.w.insertAccount(im.ctx, a, WriteOptions{AllowDuplicate: true, normalized: true})
 	if err != nil {
 		return err
 	}
@@ -639,7 +645,7 @@ func (im *importer) lead(l model.Lead, item ImportItem, row *ImportRow) error {
 	if item.normErr != nil {
 		return item.normErr
 	}
-	if err := im.w.prepareLead(&l); err != nil {
+	if err := im.w.prepareLead(&l, true); err != nil {
 		return err
 	}
 	email := model.NormalizeEmail(l.Email)
@@ -660,14 +666,14 @@ func (im *importer) lead(l model.Lead, item ImportItem, row *ImportRow) error {
 			if len(fields) == 0 {
 				return "", nil
 			}
-			_, err = im.w.updateLead(im.ctx, next, WriteOptions{AllowDuplicate: true})
+			_, err = im.w.updateLead(im.ctx, next, WriteOptions{AllowDuplicate: true, normalized: true})
 			return strings.Join(fields, ", "), err
 		})
 	}
 	if row.Warning = im.similar(item.sorted, item.order); id != 0 {
 		row.Warning = why + " (created anyway: --on-duplicate create)"
 	}
-	out, err := im.w.insertLead(im.ctx, l, WriteOptions{AllowDuplicate: true, imported: true})
+	out, err := im.w.insertLead(im.ctx, l, WriteOptions{AllowDuplicate: true, imported: true, normalized: true})
 	if err != nil {
 		return err
 	}
@@ -737,12 +743,13 @@ func (im *importer) onDuplicate(row *ImportRow, id int64, why string, apply func
 
 // pick sets *dst to v when v is not empty and either overwrite is true or
 // *dst is empty, and names field in changed when it changed.
-func pick(changed *[]string, field string, dst *string, v string, overwrite bool) {
+func pick(changed *[]string, field string, dst *string, v string, overwrite bool) bool {
 	if v == "" || *dst == v || (!overwrite && *dst != "") {
-		return
+		return false
 	}
 	*dst = v
 	*changed = append(*changed, field)
+	return true
 }
 
 func addTags(changed *[]string, dst *[]string, tags []string) {
@@ -791,7 +798,9 @@ func mergeContact(cur *model.Contact, c model.Contact, overwrite bool) []string 
 	pick(&ch, "first_name", &cur.FirstName, c.FirstName, overwrite)
 	pick(&ch, "last_name", &cur.LastName, c.LastName, overwrite)
 	pick(&ch, "email", &cur.Email, c.Email, overwrite)
-	pick(&ch, "phone", &cur.Phone, c.Phone, overwrite)
+	if pick(&ch, "phone", &cur.Phone, c.Phone, overwrite) {
+		cur.PhoneE164 = c.PhoneE164
+	}
 	pick(&ch, "title", &cur.Title, c.Title, overwrite)
 	pick(&ch, "source", &cur.Source, c.Source, overwrite)
 	if c.AccountName != "" && (cur.AccountID == nil || overwrite) && model.Fold(c.AccountName) != model.Fold(cur.AccountName) {
@@ -808,7 +817,9 @@ func mergeAccount(cur *model.Account, a model.Account, overwrite bool) []string 
 	var ch []string
 	pick(&ch, "domain", &cur.Domain, a.Domain, overwrite)
 	pick(&ch, "industry", &cur.Industry, a.Industry, overwrite)
-	pick(&ch, "phone", &cur.Phone, a.Phone, overwrite)
+	if pick(&ch, "phone", &cur.Phone, a.Phone, overwrite) {
+		cur.PhoneE164 = a.PhoneE164
+	}
 	pick(&ch, "website", &cur.Website, a.Website, overwrite)
 	pick(&ch, "address", &cur.Address, a.Address, overwrite)
 	pick(&ch, "external_id", &cur.ExternalID, a.ExternalID, overwrite)
@@ -824,7 +835,9 @@ func mergeLead(cur *model.Lead, l model.Lead, overwrite bool) []string {
 	pick(&ch, "company", &cur.Company, l.Company, overwrite)
 	pick(&ch, "title", &cur.Title, l.Title, overwrite)
 	pick(&ch, "email", &cur.Email, l.Email, overwrite)
-	pick(&ch, "phone", &cur.Phone, l.Phone, overwrite)
+	if pick(&ch, "phone", &cur.Phone, l.Phone, overwrite) {
+		cur.PhoneE164 = l.PhoneE164
+	}
 	pick(&ch, "source", &cur.Source, l.Source, overwrite)
 	if l.Status != "" && l.Status != model.LeadNew && cur.Status != model.LeadConverted {
 		pick(&ch, "status", &cur.Status, l.Status, overwrite)

@@ -339,3 +339,26 @@ func TestImportKnowsOtherEmailsAndPhones(t *testing.T) {
 		t.Errorf("rows:\n%s", rowsText(rows))
 	}
 }
+
+// A row's country decides how a phone without a country code is read,
+// on create and on update.
+func TestImportReadsPhonesInTheRowsCountry(t *testing.T) {
+	s := openTestStore(t) // phone region TR
+	uk := ImportItem{Line: 2, Region: "GB", Contact: &model.Contact{FirstName: "Liam", LastName: "Foster", Email: "liam@x.co.uk", Phone: "020 7946 0018"}}
+	tr := ImportItem{Line: 3, Contact: &model.Contact{FirstName: "Ali", Email: "ali@x.com.tr", Phone: "0212 555 01 01"}}
+	if _, err := s.Import(ctx, ImportOptions{Kind: "contacts"}, items(uk, tr), nil); err != nil {
+		t.Fatal(err)
+	}
+	liam, _ := s.Contacts.FindByEmail(ctx, "liam@x.co.uk")
+	ali, _ := s.Contacts.FindByEmail(ctx, "ali@x.com.tr")
+	if liam.PhoneE164 != "+442079460018" || ali.PhoneE164 != "+902125550101" {
+		t.Errorf("E.164: %q %q", liam.PhoneE164, ali.PhoneE164)
+	}
+	upd := ImportItem{Line: 2, Region: "GB", Contact: &model.Contact{FirstName: "Liam", Email: "liam@x.co.uk", Phone: "020 7946 0999"}}
+	if _, err := s.Import(ctx, ImportOptions{Kind: "contacts", OnDuplicate: OnDuplicateUpdate}, items(upd), nil); err != nil {
+		t.Fatal(err)
+	}
+	if liam, _ = s.Contacts.Get(ctx, liam.ID); liam.PhoneE164 != "+442079460999" {
+		t.Errorf("updated E.164: %q", liam.PhoneE164)
+	}
+}

@@ -130,9 +130,11 @@ func (r *Leads) Create(ctx context.Context, l model.Lead, opt WriteOptions) (mod
 	return out, err
 }
 
-func (w *wtx) prepareLead(l *model.Lead) error {
-	if err := l.Normalize(w.s.rules); err != nil {
-		return err
+func (w *wtx) prepareLead(l *model.Lead, normalized bool) error {
+	if !normalized {
+		if err := l.Normalize(w.s.rules); err != nil {
+			return err
+		}
 	}
 	if l.OwnerID == 0 {
 		l.OwnerID = w.s.actor
@@ -175,7 +177,7 @@ func (w *wtx) leadDuplicate(ctx context.Context, l model.Lead, checkEmail, check
 }
 
 func (w *wtx) insertLead(ctx context.Context, l model.Lead, opt WriteOptions) (model.Lead, error) {
-	if err := w.prepareLead(&l); err != nil {
+	if err := w.prepareLead(&l, opt.normalized); err != nil {
 		return l, err
 	}
 	if l.Status == model.LeadConverted && l.ContactID == nil && !opt.imported {
@@ -250,7 +252,7 @@ func (w *wtx) updateLead(ctx context.Context, l model.Lead, opt WriteOptions) (m
 	if l.Version != cur.Version {
 		return cur, staleConflict("lead", l.ID)
 	}
-	if err := w.prepareLead(&l); err != nil {
+	if err := w.prepareLead(&l, opt.normalized); err != nil {
 		return cur, err
 	}
 	if !opt.AllowDuplicate && l.Status != model.LeadConverted {
