@@ -32,7 +32,7 @@ const outlookCSV = "\"Title\",\"First Name\",\"Middle Name\",\"Last Name\",\"Suf
 	"\"E-mail Address\",\"E-mail Display Name\",\"Notes\",\"Categories\"\r\n" +
 	"\"Mr.\",\"Hans\",\"\",\"Mueller\",\"\",\"Müller GmbH\",\"\",\"Head of Purchasing\",\"Hauptstr. 1\",\"Berlin\",\"10115\",\"Germany\"," +
 	"\"+49 30 7654321\",\"\",\"h.mueller@mueller-gmbh.de\",\"Hans Mueller (h.mueller@mueller-gmbh.de)\",\"\",\"Customers\"\r\n" +
-	"\"\",\"Liam\",\"\",\"Foster\",\"\",\"Stewart Health Ltd\",\"\",\"Buyer\",\"1 High St\",\"London\",\"EC1A 1BB\",\"United Kingdom\","+
+	"\"\",\"Liam\",\"\",\"Foster\",\"\",\"Stewart Health Ltd\",\"\",\"Buyer\",\"1 High St\",\"London\",\"EC1A 1BB\",\"United Kingdom\"," +
 	"\"020 7946 0018\",\"\",\"liam@stewarthealth.co.uk\",\"\",\"\",\"\"\r\n" +
 	"\"\",\"Emma\",\"\",\"Brown\",\"\",\"Brown & Co\",\"\",\"Owner\",\"\",\"\",\"\",\"\",\"(512) 555-0100\",\"\"," +
 	"\"emma@brownco.com\",\"\",\"\",\"\"\r\n"
