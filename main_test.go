@@ -310,6 +310,21 @@ func (tm *tmux) waitFor(want string) string {
 	}
 }
 
+// sendSettled types one key (or text) into a form and waits until the
+// screen shows it: a field's focus moves through a command, and on a busy
+// machine keys sent in a burst would land in the field before. A key
+// that changes nothing on the screen waits at most two seconds.
+func (tm *tmux) sendSettled(k string) {
+	tm.t.Helper()
+	before := tm.screen()
+	tm.send(k)
+	deadline := time.Now().Add(2 * time.Second)
+	for tm.screen() == before && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(30 * time.Millisecond) // let a command the key started finish
+}
+
 // waitGone polls the screen until it no longer holds text.
 func (tm *tmux) waitGone(text string) string {
 	tm.t.Helper()
@@ -374,8 +389,7 @@ func TestTUIInTmux(t *testing.T) {
 	// a person's pace rather than in one burst
 	for _, k := range []string{"Jürgen", "Tab", "Weiß", "Tab", "juergen@example.de", "Tab", "Tab", "Tab",
 		"Weber & Söhne KG", "Tab", "Tab", "Tab", "Enter"} {
-		tm.send(k)
-		time.Sleep(60 * time.Millisecond)
+		tm.sendSettled(k)
 	}
 	tm.waitFor("added contact Jürgen Weiß")
 	tm.send("u")
@@ -424,8 +438,7 @@ func TestTUIBoardInTmux(t *testing.T) {
 	// probability, close date and notes, the last enter saves
 	for _, k := range []string{"Press line retrofit", "Tab", "anadolu makina", "Tab", "Tab", "1.200,50", "Tab", "C-u", "EUR",
 		"Enter", "Enter", "Enter", "Enter", "Enter"} {
-		tm.send(k)
-		time.Sleep(60 * time.Millisecond)
+		tm.sendSettled(k)
 	}
 	tm.waitFor("added deal Press line retrofit")
 	tm.waitFor("€1,200.50")
@@ -480,15 +493,13 @@ func TestTUIActivitiesInTmux(t *testing.T) {
 	tm.send("a")
 	tm.waitFor("Log on Ayşe Yılmaz")
 	for _, k := range []string{"Enter", "Pricing questions", "Enter", "Enter", "15", "Enter", "wants a demo", "Enter", "Enter"} {
-		tm.send(k)
-		time.Sleep(60 * time.Millisecond)
+		tm.sendSettled(k)
 	}
 	tm.waitFor("logged call: Pricing questions")
 	tm.send("t")
 	tm.waitFor("New task on Ayşe Yılmaz")
 	for _, k := range []string{"Send revised proposal", "Tab", "C-u", "today 23:00", "Enter", "Enter"} {
-		tm.send(k)
-		time.Sleep(60 * time.Millisecond)
+		tm.sendSettled(k)
 	}
 	tm.waitFor("added task due today 23:00")
 	tm.send("5")
@@ -595,8 +606,7 @@ func TestTUILeadConvertInTmux(t *testing.T) {
 	tm.waitFor(`create account "Işık Tekstil" · create contact Ayşe Yılmaz · no deal`)
 	// account, contact, deal title, amount: the last enter converts
 	for _, k := range []string{"Enter", "Enter", "Fleet telematics", "Enter", "96000", "Enter"} {
-		tm.send(k)
-		time.Sleep(60 * time.Millisecond)
+		tm.sendSettled(k)
 	}
 	s = tm.waitFor("converted Ayşe Yılmaz: contact #1, account #1 Işık Tekstil, deal #1 (u undoes)")
 	if !strings.Contains(s, "[all 1]") || !strings.Contains(s, "converted 1") {
