@@ -10,8 +10,6 @@ import (
 	"strings"
 
 	"github.com/emersion/go-vcard"
-	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/encoding/ianaindex"
 )
 
 // vcardReader splits the input into cards itself, so that every card knows
@@ -327,12 +325,8 @@ func decodeQP(value []byte, charset string) []byte {
 	if err != nil {
 		return value
 	}
-	if charset != "" && !strings.EqualFold(charset, "utf-8") && !strings.EqualFold(charset, "utf8") {
-		enc, err := ianaindex.IANA.Encoding(charset)
-		if err != nil || enc == nil {
-			enc, err = htmlindex.Get(charset)
-		}
-		if err == nil && enc != nil {
+	if charset != "" {
+		if enc, err := lookupEncoding(charset); err == nil && enc != nil {
 			if out, err := enc.NewDecoder().Bytes(dec); err == nil {
 				dec = out
 			}
