@@ -376,7 +376,10 @@ func TestCLILeads(t *testing.T) {
 	if lead["status"] != "new" {
 		t.Fatalf("lead add: %s", out)
 	}
-	e.mustRolo("log", "call", "--subject", "first call", "--lead", id)
+	e.mustRolo("log", "call", "--subject", "first call", "--lead", "AYSE@isik.com.tr") // a lead by id or email
+	if _, errs, code := e.rolo("log", "call", "--subject", "x", "--lead", "999"); code != 3 || !strings.Contains(errs, "no lead") {
+		t.Errorf("log on a missing lead: exit %d %s", code, errs)
+	}
 	e.mustRolo("lead", "edit", id, "--status", "qualified")
 	if out := e.mustRolo("lead", "list", "--status", "qualified", "--json"); !strings.Contains(out, "Ayşe") {
 		t.Errorf("status filter: %s", out)

@@ -41,7 +41,7 @@ func (f *linkFlags) register(cmd *cobra.Command, filter bool) {
 	fl.StringVar(&f.contact, "contact", "", "the contact it is about: id or email (links the contact's account too)")
 	fl.StringVar(&f.account, "account", "", "the account it is about: name (folded) or id; never created here")
 	fl.StringVar(&f.deal, "deal", "", "the deal it is about: id (links the deal's account and contact too)")
-	fl.StringVar(&f.lead, "lead", "", "the lead it is about: id")
+	fl.StringVar(&f.lead, "lead", "", "the lead it is about: id or email")
 	fl.StringVar(&f.owner, "owner", "", "owner: me (default) or a team member's name or email")
 }
 
@@ -73,10 +73,11 @@ func (f *linkFlags) apply(ctx context.Context, cmd *cobra.Command, s *Session, a
 		a.DealID = &id
 	}
 	if changed("lead") && strings.TrimSpace(f.lead) != "" {
-		id, err := parseID("lead", f.lead)
+		l, err := findLead(ctx, s, f.lead)
 		if err != nil {
-			return err
+			return fmt.Errorf("lead: %w", err)
 		}
+		id := l.ID
 		a.LeadID = &id
 	}
 	if changed("owner") {
