@@ -20,9 +20,6 @@ import (
 	"rolo/transfer"
 )
 
-// rowMapper turns imported records into model records.
-type rowMapper struct{}
-
 // splitList reads a comma-separated list field.
 func splitList(v string) []string {
 	var out []string
@@ -51,7 +48,9 @@ func customOf(f map[string]string, extra ...string) map[string]string {
 	return out
 }
 
-func (m *rowMapper) item(kind transfer.Kind, rec transfer.Record) store.ImportItem {
+// importItem turns a record read from a file into the model record the
+// store imports.
+func importItem(kind transfer.Kind, rec transfer.Record) store.ImportItem {
 	item := store.ImportItem{Line: rec.Line}
 	f := rec.Fields
 	item.Owner = f["owner"]
@@ -239,7 +238,6 @@ func runImport(cmd *cobra.Command, s *Session, rd transfer.Reader, kind transfer
 	dryRun, asJSON bool) error {
 	ctx := cmd.Context()
 	out, errw := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	m := &rowMapper{}
 	next := func() (store.ImportItem, error) {
 		rec, err := rd.Next()
 		var re *transfer.RowError
@@ -251,7 +249,7 @@ func runImport(cmd *cobra.Command, s *Session, rd transfer.Reader, kind transfer
 		case err != nil:
 			return store.ImportItem{}, &fileError{err}
 		}
-		return m.item(kind, rec), nil
+		return importItem(kind, rec), nil
 	}
 	var rows []store.ImportRow
 	var table *table
@@ -353,7 +351,7 @@ func runImport(cmd *cobra.Command, s *Session, rd transfer.Reader, kind transfer
 		if kind == transfer.KindLeads {
 			summary += fmt.Sprintf(", %d likely duplicates to review (named above; --dry-run lists them all)", res.Warned)
 		} else {
-			summary += fmt.Sprintf(", %d likely duplicates to review (rolo dedupe %s)", res.Warned, dedupeKind(kind))
+			summary += fmt.Sprintf(", %d likely duplicates to review (rolo dedupe %s)", res.Warned, kind)
 		}
 	}
 	if el := time.Since(start); !dryRun && el > 2*time.Second {
@@ -367,13 +365,6 @@ func runImport(cmd *cobra.Command, s *Session, rd transfer.Reader, kind transfer
 		return &codedError{ExitError, fmt.Errorf("%d rows of %s failed (listed above)", res.Failed, name)}
 	}
 	return nil
-}
-
-func dedupeKind(k transfer.Kind) string {
-	if k == transfer.KindAccounts {
-		return "accounts"
-	}
-	return "contacts"
 }
 
 func (a *app) importListCmd() *cobra.Command {

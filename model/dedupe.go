@@ -107,13 +107,9 @@ func NameKey(parts ...string) string {
 	return strings.Join(words, " ")
 }
 
-// OrderKey is NameKey without sorting the words: typos are measured on
-// it, since sorting can put "Xavier Quinn" and "Kavier Quinn" apart.
-func OrderKey(parts ...string) string {
-	return strings.Join(nameWords(strings.Join(parts, " ")), " ")
-}
-
-// NameKeys is NameKey and OrderKey at once, folding the name only once.
+// NameKeys is NameKey, and the same words in their order (typos are
+// measured on that: sorting can put "Xavier Quinn" and "Kavier Quinn"
+// apart), folding the name once.
 func NameKeys(first, last string) (sorted, order string) {
 	words := nameWords(first + " " + last)
 	order = strings.Join(words, " ")

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -191,14 +190,4 @@ func joinNotes(a, b string) string {
 		return b
 	}
 	return a + "\n\n" + b
-}
-
-// SortedKeys is the keys of a map in order.
-func SortedKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -300,12 +300,9 @@ func (im *importer) owner(name string) (int64, string, error) {
 		if strings.Contains(name, "@") {
 			return 0, "", model.Invalid("owner", "no team member with email %q", name)
 		}
-		res, err := im.w.ExecContext(im.ctx, `INSERT INTO users(name, name_fold, email, created_at, updated_at) VALUES (?, ?, '', ?, ?)`,
-			strings.TrimSpace(name), key, formatTime(im.w.now), formatTime(im.w.now))
-		if err != nil {
+		if id, err = im.w.insertUser(im.ctx, strings.TrimSpace(name), ""); err != nil {
 			return 0, "", err
 		}
-		id, _ = res.LastInsertId()
 		note = "added " + strings.TrimSpace(name) + " to the team (owner)"
 	case err != nil:
 		return 0, "", err
@@ -433,11 +430,11 @@ func prefixRunes(w string, n int) string {
 }
 
 func (im *importer) label(id int64) string {
-	kind := map[string]string{"contacts": "contact", "accounts": "account", "leads": "lead"}[im.opt.Kind]
-	name := im.names[id]
-	if id < 0 {
+	kind, name := strings.TrimSuffix(im.opt.Kind, "s"), im.names[id]
+	switch {
+	case id < 0: // a lead, when leads are imported
 		id, kind = -id, "lead"
-	} else if im.opt.Kind == "leads" {
+	case im.opt.Kind == "leads": // a contact the lead may already be
 		kind = "contact"
 	}
 	return fmt.Sprintf("%s #%d %s", kind, id, name)
@@ -679,7 +676,6 @@ func (im *importer) lead(l model.Lead, item ImportItem, row *ImportRow) error {
 	}
 	row.Action, row.ID = RowCreated, out.ID
 	im.add(-out.ID, out.Name, item.sorted, item.order, email, out.PhoneE164)
-	im.names[-out.ID] = out.Name
 	return nil
 }
 

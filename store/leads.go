@@ -610,11 +610,8 @@ func (w *wtx) convertLead(ctx context.Context, id, version int64, opt ConvertOpt
 		out.MovedActivities++
 	}
 
-	// The lead, converted, with links to what it became.
-	l, err = getLead(ctx, w, id)
-	if err != nil {
-		return out, err
-	}
+	// The lead, converted, with links to what it became (as read at the
+	// start: nothing above writes it).
 	now := w.now
 	l.Status, l.Reason, l.ConvertedAt = model.LeadConverted, "", &now
 	l.ContactID = &out.Contact.ID

@@ -38,16 +38,24 @@ func (r *Users) Ensure(ctx context.Context, name, email string) (model.User, err
 		case !isNotFound(err):
 			return err
 		}
-		res, err := w.ExecContext(ctx, `INSERT INTO users(name, name_fold, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
-			name, model.Fold(name), email, formatTime(w.now), formatTime(w.now))
+		id, err := w.insertUser(ctx, name, email)
 		if err != nil {
 			return err
 		}
-		id, _ := res.LastInsertId()
 		out = model.User{ID: id, Name: name, Email: email}
 		return w.record(ctx, "user", id, "create", snapshot(out, true))
 	})
 	return out, err
+}
+
+// insertUser adds a team member (history is the caller's to record).
+func (w *wtx) insertUser(ctx context.Context, name, email string) (int64, error) {
+	res, err := w.ExecContext(ctx, `INSERT INTO users(name, name_fold, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+		name, model.Fold(name), email, formatTime(w.now), formatTime(w.now))
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
 }
 
 func isNotFound(err error) bool {
